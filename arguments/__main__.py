@@ -1,0 +1,5 @@
+import sys
+
+from arguments.cli import main
+
+sys.exit(main())

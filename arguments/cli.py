@@ -1,0 +1,173 @@
+"""Command line for the essay planner's engine.
+
+  python -m arguments check [--pack DIR]
+  python -m arguments list schools|theses|evidence|questions [--format text|json] [--pack DIR]
+  python -m arguments plan THESIS_ID [--question-id ID] [--format md|json] [--pack DIR]
+  python -m arguments plan --question "QUESTION" [--format md|json] [--pack DIR]
+  python -m arguments suggest "QUESTION" [--format text|json] [--pack DIR]
+  python -m arguments import FILE [--format json|md] [--pack DIR]
+
+Exit codes: 0 success, 1 invalid data pack, 2 bad usage or unknown id.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+from arguments.export import plan_to_dict, render_markdown
+from arguments.load import PackError, load_pack
+from arguments.model import Pack
+from arguments.plan import UnknownIdError, build_plan
+from arguments.question import from_question
+
+LISTABLE = ("schools", "theses", "evidence", "questions")
+
+
+def _add_pack(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--pack", metavar="DIR", help="a data-pack folder (default: the bundled schools/)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m arguments",
+        description="Essay planner engine: validate the data pack, list it, build essay plans.",
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    check = sub.add_parser("check", help="validate the data pack and summarise it")
+    _add_pack(check)
+    listing = sub.add_parser("list", help="list schools, theses, evidence or questions")
+    listing.add_argument("what", choices=LISTABLE)
+    listing.add_argument("--format", choices=("text", "json"), default="text")
+    _add_pack(listing)
+    plan = sub.add_parser("plan", help="print the essay plan for a thesis")
+    plan.add_argument("thesis", metavar="THESIS_ID", nargs="?", help="a thesis id (see: list theses)")
+    plan.add_argument("--question-id", metavar="ID", help="shape the plan for one of the pack's questions")
+    plan.add_argument("--question", metavar="QUESTION", help="any essay question: plan for the best thesis")
+    plan.add_argument("--format", choices=("md", "json"), default="md")
+    _add_pack(plan)
+    suggest = sub.add_parser("suggest", help="rank the theses that answer an essay question")
+    suggest.add_argument("question", metavar="QUESTION")
+    suggest.add_argument("--format", choices=("text", "json"), default="text")
+    _add_pack(suggest)
+    restore = sub.add_parser("import", help="restore a plan from an exported Markdown file")
+    restore.add_argument("file", metavar="FILE")
+    restore.add_argument("--format", choices=("json", "md"), default="json")
+    _add_pack(restore)
+    return parser
+
+
+def list_records(pack: Pack, what: str) -> list[dict[str, Any]]:
+    if what == "schools":
+        return [
+            {
+                "id": s.id,
+                "name": s.name,
+                "summary": s.summary,
+                "historians": [{"name": h.name, "works": list(h.works)} for h in s.historians],
+                "claims": [c.id for c in pack.claims if s.id in c.schools],
+            }
+            for s in pack.schools
+        ]
+    if what == "theses":
+        return [
+            {"id": t.id, "title": t.title, "text": t.text, "schools": list(t.schools), "claims": list(t.claims)}
+            for t in pack.theses
+        ]
+    if what == "questions":
+        return [
+            {
+                "id": q.id,
+                "text": q.text,
+                "command": q.command,
+                "concept": q.concept,
+                "years": list(q.years) if q.years else None,
+                "theses": list(q.theses),
+                "source": q.source.model_dump() if q.source else None,
+            }
+            for q in pack.questions
+        ]
+    return [
+        {
+            "id": e.id,
+            "date": e.date.text,
+            "title": e.title,
+            "kind": e.kind,
+            "themes": list(e.themes),
+            "summary": e.summary,
+            "sources": [
+                {"id": w.id, "author": w.author, "title": w.title, "year": w.year}
+                for w in (pack.work[s] for s in e.sources)
+            ],
+            "supports": list(pack.stance(e.id)[0]),
+            "challenges": list(pack.stance(e.id)[1]),
+        }
+        for e in pack.evidence
+    ]
+
+
+def _text_line(what: str, record: dict[str, Any]) -> str:
+    if what == "evidence":
+        return f"{record['date']:<23} {record['id']:<40} {record['title']}"
+    if what == "questions":
+        return f"{record['id']:<34} {record['text']}"
+    if what == "theses":
+        return f"{record['id']:<36} {record['title']}"
+    return f"{record['id']:<22} {record['name']}"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        pack = load_pack(args.pack)
+    except PackError as error:
+        print(error.report(), file=sys.stderr)
+        return 1
+    if args.command == "check":
+        print(
+            f"{pack.label}: valid — {len(pack.schools)} schools, {len(pack.evidence)} evidence items, "
+            f"{len(pack.claims)} claims, {len(pack.theses)} theses, {len(pack.questions)} questions, "
+            f"{len(pack.topics)} topics, {len(pack.works)} works"
+        )
+        return 0
+    if args.command == "list":
+        records = list_records(pack, args.what)
+        if args.format == "json":
+            print(json.dumps(records, ensure_ascii=False, indent=2))
+        else:
+            print("\n".join(_text_line(args.what, r) for r in records))
+        return 0
+    if args.command == "suggest":
+        from arguments.suggest import run_suggest
+
+        return run_suggest(pack, args.question, args.format)
+    if args.command == "import":
+        from arguments.imports import run_import
+
+        return run_import(pack, args.file, args.format)
+    if args.question is not None:
+        from arguments.suggest import run_plan_for_question
+
+        return run_plan_for_question(pack, args.question, args.format)
+    if args.thesis is None:
+        print('error: give a THESIS_ID or --question "QUESTION" (see: list theses)', file=sys.stderr)
+        return 2
+    question = None
+    if args.question_id:
+        if args.question_id not in pack.question:
+            print(f"error: {UnknownIdError('question', args.question_id, tuple(pack.question))}", file=sys.stderr)
+            return 2
+        question = from_question(pack.question[args.question_id])
+    try:
+        plan = build_plan(pack, args.thesis, question=question)
+    except UnknownIdError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    if args.format == "json":
+        print(json.dumps(plan_to_dict(plan), ensure_ascii=False, indent=2))
+    else:
+        sys.stdout.write(render_markdown(plan))
+    return 0

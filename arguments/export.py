@@ -1,0 +1,321 @@
+"""Essay plan → Markdown: a clean CommonMark document whose data and student text are inert.
+
+Every piece of text from the data pack or the student is escaped, so nothing in it can become
+HTML, a link, an image or formatting. The document opens with YAML front matter that records
+what is needed to restore the plan (see ``arguments.imports``); its strings are escaped too, so
+even a viewer that shows front matter as text renders nothing active.
+"""
+
+from __future__ import annotations
+
+import re
+
+from arguments.model import KIND_LABELS, Work
+from arguments.plan import COMMAND_GUIDANCE, BodyParagraph, EssayPlan, EvidenceUse
+
+FORMAT_NAME = "essay-plan"
+FORMAT_VERSION = 1
+
+# Characters CommonMark (and common extensions) give meaning to anywhere in a line.
+_INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>!&|~#{}])")
+# Things that only mean something at the start of a line: lists, headings, quotes, breaks, fences.
+_LINE_START = re.compile(r"^(\s*)(?:([-+=>])|(\d+)([.)]))")
+_FRONT_MATTER_SPECIAL = set("\\\"<>&[]()*_`!~|#{}:'%@,")
+# Line breaks YAML or str.splitlines() would honour, surrogates and non-characters YAML rejects.
+_FRONT_MATTER_UNSAFE = {0x2028, 0x2029, 0xFFFE, 0xFFFF, *range(0xD800, 0xE000)}
+
+
+def md(text: str) -> str:
+    """One line of inert Markdown: whitespace folded, every active character escaped."""
+    folded = " ".join(text.split())
+    return _LINE_START.sub(_escape_line_start, _INLINE_SPECIAL.sub(r"\\\1", folded))
+
+
+def _escape_line_start(match: re.Match[str]) -> str:
+    if match.group(2):
+        return match.group(1) + "\\" + match.group(2)
+    return match.group(1) + match.group(3) + "\\" + match.group(4)
+
+
+def md_block(text: str) -> list[str]:
+    """Multi-line student text as inert Markdown lines (each escaped, blank lines kept)."""
+    lines = []
+    for line in text.split("\n"):
+        stripped = line.strip()
+        lines.append(_LINE_START.sub(_escape_line_start, _INLINE_SPECIAL.sub(r"\\\1", stripped)))
+    return lines
+
+
+def yaml_string(text: str) -> str:
+    """A double-quoted YAML (and JSON) string that carries no Markdown or HTML character as such."""
+    out = []
+    for char in text:
+        code = ord(char)
+        if (
+            char in _FRONT_MATTER_SPECIAL
+            or code < 0x20
+            or 0x7F <= code <= 0xA0
+            or code in (0x2028, 0x2029)
+            or 0xD800 <= code <= 0xDFFF
+            or code in (0xFFFE, 0xFFFF)
+        ):
+            out.append(f"\\u{code:04X}")
+        else:
+            out.append(char)
+    return '"' + "".join(out) + '"'
+
+
+def _yaml_list(items: tuple[str, ...] | list[str]) -> str:
+    return "[" + ", ".join(yaml_string(i) for i in items) + "]"
+
+
+def front_matter(plan: EssayPlan) -> list[str]:
+    edits = plan.edits
+    lines = [
+        "---",
+        f"{FORMAT_NAME}: {FORMAT_VERSION}",
+        f"pack: {yaml_string(plan.pack_id)}",
+        f"pack-version: {yaml_string(plan.pack_version)}",
+        f"thesis: {yaml_string(plan.thesis.id)}",
+    ]
+    if plan.question is not None:
+        if plan.question.question_id:
+            lines.append(f"question: {yaml_string(plan.question.question_id)}")
+        else:
+            lines.append(f"question-text: {yaml_string(plan.question.text)}")
+    lines.append(f"order: {_yaml_list(plan.order)}")
+    lines.append(f"dropped: {_yaml_list(sorted(edits.dropped))}")
+    if edits.thesis_text:
+        lines.append(f"thesis-text: {yaml_string(edits.thesis_text)}")
+    if edits.notes:
+        lines.append("notes:")
+        lines.extend(f"  {yaml_string(key)}: {yaml_string(text)}" for key, text in edits.notes)
+    lines.append("---")
+    return lines
+
+
+def cite(works: tuple[Work, ...] | list[Work]) -> str:
+    return "; ".join(md(w.short) for w in works)
+
+
+def _note(text: str) -> list[str]:
+    if not text:
+        return []
+    body = md_block(text)
+    return ["", "> **My notes:**", ">"] + [f"> {line}" if line else ">" for line in body]
+
+
+def _evidence(use: EvidenceUse, plan: EssayPlan, *, counter: bool) -> list[str]:
+    item = use.evidence
+    head = f"- **{md(item.date.label)} · {md(item.title)}** ({md(KIND_LABELS[item.kind].lower())})"
+    if counter and use.schools:
+        head += f" — relied on by the {md(', '.join(s.name for s in use.schools))}"
+    lines = [head, f"  - What: {md(item.summary)}"]
+    if counter:
+        lines.append(f"  - Why it cuts against the claim: {md(use.how)}")
+        lines.append(f"  - Rebuttal: {md(use.rebuttal)}")
+    else:
+        lines.append(f"  - How it supports the claim: {md(use.how)}")
+    if item.correction:
+        lines.append(f"  - Beware a common error: {md(item.correction)}")
+    if use.outside_range and plan.question is not None:
+        lines.append(
+            f"  - Outside the question's dates ({md(plan.question.years_label)}): use only as labelled context."
+        )
+    lines.append(f"  - Source: {cite([plan_work for plan_work in _works(plan, item.sources)])}")
+    return lines
+
+
+def _works(plan: EssayPlan, ids: tuple[str, ...]) -> list[Work]:
+    by_id = {w.id: w for w in plan.bibliography}
+    return [by_id[i] for i in ids if i in by_id]
+
+
+def _paragraph(p: BodyParagraph, plan: EssayPlan) -> list[str]:
+    schools = ", ".join(s.name for s in p.schools)
+    lines = [f"## Paragraph {p.number}: {md(schools)}", "", f"**Claim (topic sentence):** {md(p.topic_sentence)}", ""]
+    lines += ["**Supporting evidence** (in date order):", ""]
+    if p.support:
+        for use in p.support:
+            lines += _evidence(use, plan, counter=False)
+    else:
+        lines.append("- None left: restore an item or find your own.")
+    lines += ["", "**Counter evidence and rebuttal:**", ""]
+    if p.counter:
+        for use in p.counter:
+            lines += _evidence(use, plan, counter=True)
+    else:
+        lines.append("- None left: a top-band paragraph weighs at least one counter-argument.")
+    lines += ["", f"**Historians who argue this:** {cite(p.historians) or 'none recorded'}", ""]
+    lines.append(f"**{md(p.link)}**")
+    lines += _note(p.note)
+    return lines
+
+
+def render_markdown(plan: EssayPlan) -> str:
+    """The whole plan as one Markdown document (front matter, sections, bibliography)."""
+    intro, hist, conc, q = plan.introduction, plan.historiography, plan.conclusion, plan.question
+    out = front_matter(plan)
+    out += ["", f"# Essay plan: {md(plan.thesis.title)}", ""]
+    out += [f"*Schools:* {md(', '.join(s.name for s in plan.schools))}", ""]
+    if q is not None:
+        out += [f"**Question:** {md(q.text)}", "", "## Question analysis", ""]
+        out.append(f"- **Command term:** {md(q.command_label)}: {md(COMMAND_GUIDANCE[q.command])}")
+        out.append(f"- **Key concept:** {md(q.concept_label)}")
+        out.append(f"- **Date range:** {md(q.years_label)}")
+        if q.loaded_words:
+            out.append(f"- **Words to define or challenge:** {md(', '.join(q.loaded_words))}")
+        out.append("")
+    out += ["## Introduction", ""]
+    out.append(f"- **Context:** {md(intro.context)}")
+    if q is not None:
+        out.append(f"- **The question in its own terms:** {md(intro.question_focus)}")
+    out.append(f"- **Thesis:** {md(intro.thesis_statement)}")
+    out.append(f"- **Verdict:** {md(intro.verdict)}")
+    out.append(f"- **Criteria for judgement:** {md(intro.criteria)}")
+    out.append("- **Roadmap:**")
+    out += [f"  - {md(step)}" for step in intro.roadmap]
+    out += _note(intro.note)
+    out.append("")
+    for paragraph in plan.paragraphs:
+        out += _paragraph(paragraph, plan)
+        out.append("")
+    out += ["## Historiography", "", md(hist.placement), ""]
+    for view in hist.views:
+        role = "this plan's view" if view.in_thesis else "rival view"
+        out.append(f"- **{md(view.school.name)}** ({role}): {md(view.school.summary)}")
+        out.append(f"  - Basis: {md(view.school.basis)}")
+        out.append(f"  - Historians: {cite(view.works)}")
+    out += ["", f"**Why historians differ:** {md(hist.why_differ)}", ""]
+    out.append(f"**Which reading convinces, and why:** {md(hist.evaluation)}")
+    out += _note(hist.note)
+    out += ["", "## Conclusion", ""]
+    out.append(f"- **Judgement:** {md(conc.judgement)}")
+    out.append(f"- **How to frame it:** {md(conc.judgement_frame)}")
+    out.append(f"- **Weighing the paragraphs:** {md(conc.weighing)}")
+    out.append("- **Arguments weighed:**")
+    out += [f"  - {md(step)}" for step in conc.factors]
+    out += _note(conc.note)
+    out += ["", "## Bibliography", ""]
+    out += [f"- {bibliography_entry(w)}" for w in plan.bibliography]
+    return "\n".join(out) + "\n"
+
+
+def bibliography_entry(work: Work) -> str:
+    if work.kind in {"article", "chapter"} and work.published_in:
+        where = (
+            f"'{md(work.title)}', in *{md(work.published_in)}*"
+            if work.kind == "chapter"
+            else (f"'{md(work.title)}', *{md(work.published_in)}*")
+        )
+    else:
+        where = f"*{md(work.title)}*"
+    tail = f", {md(work.publisher)}" if work.publisher else ""
+    return f"{md(work.author)} ({work.year}). {where}{tail}."
+
+
+def _work_dict(work: Work) -> dict[str, object]:
+    return {
+        "id": work.id,
+        "author": work.author,
+        "title": work.title,
+        "year": work.year,
+        "publisher": work.publisher,
+        "published_in": work.published_in,
+        "kind": work.kind,
+    }
+
+
+def _use_dict(use: EvidenceUse, *, counter: bool) -> dict[str, object]:
+    item = use.evidence
+    data: dict[str, object] = {
+        "id": item.id,
+        "date": item.date.text,
+        "date_label": item.date.label,
+        "title": item.title,
+        "kind": item.kind,
+        "summary": item.summary,
+        "how": use.how,
+        "sources": list(item.sources),
+        "outside_range": use.outside_range,
+    }
+    if counter:
+        data["rebuttal"] = use.rebuttal
+        data["rival_schools"] = [s.id for s in use.schools]
+    if item.correction:
+        data["correction"] = item.correction
+    return data
+
+
+def plan_to_dict(plan: EssayPlan) -> dict[str, object]:
+    """The plan as plain data (for ``--format json``): raw text, nothing escaped."""
+    q = plan.question
+    intro, hist, conc = plan.introduction, plan.historiography, plan.conclusion
+    return {
+        "format": f"{FORMAT_NAME}/{FORMAT_VERSION}",
+        "pack": {"id": plan.pack_id, "version": plan.pack_version},
+        "thesis": {"id": plan.thesis.id, "title": plan.thesis.title, "text": plan.thesis.text},
+        "schools": [s.id for s in plan.schools],
+        "question": None
+        if q is None
+        else {
+            "id": q.question_id,
+            "text": q.text,
+            "command": q.command,
+            "concept": q.concept,
+            "years": list(q.years) if q.years else None,
+            "loaded_words": list(q.loaded_words),
+        },
+        "introduction": {
+            "context": intro.context,
+            "question_focus": intro.question_focus,
+            "thesis": intro.thesis_statement,
+            "verdict": intro.verdict,
+            "criteria": intro.criteria,
+            "roadmap": list(intro.roadmap),
+            "note": intro.note,
+        },
+        "paragraphs": [
+            {
+                "number": p.number,
+                "claim": {"id": p.claim.id, "text": p.claim.text},
+                "schools": [s.id for s in p.schools],
+                "support": [_use_dict(u, counter=False) for u in p.support],
+                "counter": [_use_dict(u, counter=True) for u in p.counter],
+                "dropped": [u.evidence.id for u in p.dropped],
+                "historians": [w.id for w in p.historians],
+                "link": p.link,
+                "note": p.note,
+            }
+            for p in plan.paragraphs
+        ],
+        "historiography": {
+            "placement": hist.placement,
+            "views": [
+                {
+                    "school": v.school.id,
+                    "name": v.school.name,
+                    "in_thesis": v.in_thesis,
+                    "works": [w.id for w in v.works],
+                }
+                for v in hist.views
+            ],
+            "why_differ": hist.why_differ,
+            "evaluation": hist.evaluation,
+            "note": hist.note,
+        },
+        "conclusion": {
+            "judgement": conc.judgement,
+            "frame": conc.judgement_frame,
+            "weighing": conc.weighing,
+            "factors": list(conc.factors),
+            "note": conc.note,
+        },
+        "bibliography": [_work_dict(w) for w in plan.bibliography],
+        "edits": {
+            "order": list(plan.order),
+            "dropped": sorted(plan.edits.dropped),
+            "notes": dict(plan.edits.notes),
+            "thesis_text": plan.edits.thesis_text,
+        },
+    }

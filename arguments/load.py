@@ -1,0 +1,394 @@
+"""Read a data pack from its TOML files and validate it whole.
+
+Every problem is collected (syntax, unknown keys, missing or empty fields, bad dates, duplicate
+ids, dangling references, thin claims, uncited evidence) and reported together, each naming the
+file, the record and the field. A pack is returned only if it has no problem at all.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from arguments.model import (
+    Claim,
+    Evidence,
+    Pack,
+    PackInfo,
+    Question,
+    School,
+    Thesis,
+    Topic,
+    Work,
+)
+
+BUNDLED_PACK = Path(__file__).resolve().parent.parent / "schools"
+MAX_FILE_BYTES = 5 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Kind:
+    """One kind of record: where it lives, its TOML table name and its model."""
+
+    key: str
+    label: str
+    paths: tuple[str, ...]
+    model: type[BaseModel]
+
+
+KINDS: tuple[Kind, ...] = (
+    Kind("work", "work", ("works/*.toml",), Work),
+    Kind("school", "school", ("schools.toml",), School),
+    Kind("evidence", "evidence", ("evidence/*.toml",), Evidence),
+    Kind("claim", "claim", ("claims.toml",), Claim),
+    Kind("thesis", "thesis", ("theses.toml",), Thesis),
+    Kind("question", "question", ("questions.toml",), Question),
+    Kind("topic", "topic", ("topics.toml",), Topic),
+)
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong with a pack, said so a teacher can find and fix it."""
+
+    file: str
+    record: str
+    field: str
+    message: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        parts = [where]
+        if self.record:
+            parts.append(self.record)
+        if self.field:
+            parts.append(f"field '{self.field}'")
+        return " — ".join(parts) + f": {self.message}"
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "file": self.file,
+            "record": self.record,
+            "field": self.field,
+            "line": self.line,
+            "message": self.message,
+        }
+
+
+class PackError(Exception):
+    """The pack is invalid; ``problems`` lists every problem found."""
+
+    def __init__(self, directory: Path, problems: Iterable[Problem]) -> None:
+        self.directory = directory
+        self.problems = tuple(sorted(problems, key=lambda p: (p.file, p.line or 0, p.record, p.field)))
+        n = len(self.problems)
+        super().__init__(f"{directory}: {n} problem{'s' * (n != 1)} in the data pack")
+
+    def report(self) -> str:
+        return "\n".join([str(self)] + [f"- {p}" for p in self.problems])
+
+
+@dataclass
+class _Source:
+    path: str  # relative to the pack directory, with forward slashes
+    text: str
+
+
+def load_pack(directory: str | Path | None = None) -> Pack:
+    """Load and validate a pack directory (the bundled ``schools/`` by default).
+
+    Raises ``PackError`` listing every problem; never returns a half-loaded pack.
+    """
+    root = Path(directory) if directory is not None else BUNDLED_PACK
+    problems: list[Problem] = []
+    if not root.is_dir():
+        raise PackError(root, [Problem(str(root), "", "", "no such folder: point --pack at a copy of schools/")])
+
+    info = _load_info(root, problems)
+    records: dict[str, list[tuple[BaseModel, _Source, int | None]]] = {}
+    for kind in KINDS:
+        records[kind.key] = _load_kind(root, kind, problems)
+    seen: dict[str, dict[str, tuple[str, int | None]]] = {}
+    for kind in KINDS:
+        seen[kind.key] = {}
+        for record, source, line in records[kind.key]:
+            rid = record.id  # type: ignore[attr-defined]
+            if rid in seen[kind.key]:
+                first_file, first_line = seen[kind.key][rid]
+                at = f"{first_file}:{first_line}" if first_line else first_file
+                problems.append(
+                    Problem(source.path, f"{kind.label} '{rid}'", "id", f"duplicate id: already used at {at}", line)
+                )
+            else:
+                seen[kind.key][rid] = (source.path, line)
+    _check_references(records, problems)
+    if problems or info is None:
+        raise PackError(root, problems)
+    unique = {k: tuple(_first_of_each(records[k])) for k in records}
+    return Pack(
+        info=info,
+        works=unique["work"],
+        schools=unique["school"],
+        evidence=tuple(sorted(unique["evidence"], key=lambda e: (e.date, e.id))),
+        claims=unique["claim"],
+        theses=unique["thesis"],
+        questions=unique["question"],
+        topics=unique["topic"],
+    )
+
+
+def check_pack(directory: str | Path | None = None) -> tuple[Pack | None, tuple[Problem, ...]]:
+    """Like ``load_pack`` but returns ``(pack, ())`` or ``(None, problems)``."""
+    try:
+        return load_pack(directory), ()
+    except PackError as error:
+        return None, error.problems
+
+
+def _first_of_each(items: list[tuple[BaseModel, _Source, int | None]]) -> Iterable[Any]:
+    seen: set[str] = set()
+    for record, _, _ in items:
+        if record.id not in seen:  # type: ignore[attr-defined]
+            seen.add(record.id)  # type: ignore[attr-defined]
+            yield record
+
+
+def _read(root: Path, path: Path, problems: list[Problem]) -> tuple[_Source, dict[str, Any]] | None:
+    rel = path.relative_to(root).as_posix()
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        problems.append(Problem(rel, "", "", f"cannot be read: {error.strerror or error}"))
+        return None
+    if len(raw) > MAX_FILE_BYTES:
+        problems.append(Problem(rel, "", "", f"is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB"))
+        return None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        problems.append(Problem(rel, "", "", "is not UTF-8 text: save it as UTF-8", line))
+        return None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        line = getattr(error, "lineno", None)
+        message = getattr(error, "msg", str(error))
+        if line is None:
+            found = re.search(r"line (\d+)", str(error))
+            line = int(found.group(1)) if found else None
+        problems.append(Problem(rel, "", "", f"TOML syntax error: {message}", line))
+        return None
+    return _Source(rel, text), data
+
+
+def _load_info(root: Path, problems: list[Problem]) -> PackInfo | None:
+    path = root / "pack.toml"
+    if not path.is_file():
+        problems.append(Problem("pack.toml", "", "", "is missing: every pack needs a [pack] table with id and version"))
+        return None
+    read = _read(root, path, problems)
+    if read is None:
+        return None
+    source, data = read
+    for key in data:
+        if key != "pack":
+            problems.append(Problem(source.path, "", key, "unknown table: pack.toml holds only [pack]"))
+    table = data.get("pack")
+    if not isinstance(table, dict):
+        problems.append(Problem(source.path, "[pack]", "", "is missing: add a [pack] table"))
+        return None
+    try:
+        return PackInfo.model_validate(table)
+    except ValidationError as error:
+        problems.extend(_explain(error, source, "[pack]", None, PackInfo))
+        return None
+
+
+def _load_kind(root: Path, kind: Kind, problems: list[Problem]) -> list[tuple[BaseModel, _Source, int | None]]:
+    files: list[Path] = []
+    for pattern in kind.paths:
+        found = sorted(root.glob(pattern))
+        if not found and "*" not in pattern:
+            problems.append(Problem(pattern, "", "", f"is missing: the pack needs its [[{kind.key}]] records here"))
+        files.extend(p for p in found if p.is_file())
+    if not files and any("*" in p for p in kind.paths):
+        problems.append(Problem(kind.paths[0], "", "", f"no files found: the pack needs [[{kind.key}]] records"))
+    loaded: list[tuple[BaseModel, _Source, int | None]] = []
+    for path in files:
+        read = _read(root, path, problems)
+        if read is None:
+            continue
+        source, data = read
+        for key in data:
+            if key != kind.key:
+                problems.append(
+                    Problem(source.path, "", key, f"unknown table: this file holds only [[{kind.key}]] records")
+                )
+        tables = data.get(kind.key, [])
+        if not isinstance(tables, list) or not all(isinstance(t, dict) for t in tables):
+            problems.append(
+                Problem(source.path, "", kind.key, f"write records as [[{kind.key}]] tables (an array of tables)")
+            )
+            continue
+        for position, table in enumerate(tables, start=1):
+            rid = table.get("id")
+            label = f"{kind.label} '{rid}'" if isinstance(rid, str) and rid else f"{kind.label} #{position} (no id)"
+            line = _line_of(source.text, kind.key, position, rid if isinstance(rid, str) else None)
+            try:
+                loaded.append((kind.model.model_validate(table), source, line))
+            except ValidationError as error:
+                problems.extend(_explain(error, source, label, line, kind.model))
+    return loaded
+
+
+def _line_of(text: str, table: str, position: int, rid: str | None) -> int | None:
+    """The line of a record's ``id = "..."`` or, failing that, of its ``[[table]]`` header."""
+    if rid:
+        found = re.search(rf"^\s*id\s*=\s*[\"']{re.escape(rid)}[\"']", text, re.MULTILINE)
+        if found:
+            return text.count("\n", 0, found.start()) + 1
+    headers = list(re.finditer(rf"^\s*\[\[\s*{re.escape(table)}\s*\]\]", text, re.MULTILINE))
+    if len(headers) >= position:
+        return text.count("\n", 0, headers[position - 1].start()) + 1
+    return None
+
+
+def _field_path(loc: tuple[Any, ...]) -> str:
+    path = ""
+    for part in loc:
+        if isinstance(part, int):
+            path += f"[{part + 1}]"
+        else:
+            path += ("." if path else "") + str(part)
+    return path
+
+
+_HINTS = {
+    "sources": "has no citation: list at least one work id in sources",
+    "support": "needs at least 2 supporting evidence links ([[claim.support]])",
+    "counter": "needs at least 1 counter evidence link ([[claim.counter]]) with a rebuttal",
+    "claims": "needs at least 3 claims (one per body paragraph)",
+    "historians": "needs at least 3 historians with their works",
+}
+
+
+def _explain(
+    error: ValidationError, source: _Source, label: str, line: int | None, model: type[BaseModel]
+) -> list[Problem]:
+    problems = []
+    allowed = ", ".join(model.model_fields)
+    for item in error.errors():
+        loc = tuple(item["loc"])
+        kind = item["type"]
+        field = _field_path(loc)
+        ctx = item.get("ctx", {})
+        if kind == "missing":
+            message = "is missing: add it"
+        elif kind == "extra_forbidden":
+            message = f"unknown key: remove or rename it (allowed keys: {allowed})" if len(loc) == 1 else "unknown key"
+        elif kind == "string_too_short":
+            message = "is empty: write some text"
+        elif kind == "too_short":
+            message = _HINTS.get(str(loc[-1]), f"needs at least {ctx.get('min_length')} items")
+            message += f" (has {ctx.get('actual_length', 0)})" if "actual_length" in ctx else ""
+        elif kind == "string_pattern_mismatch":
+            message = f"'{item['input']}' is not a kebab-case id (lower-case letters, digits and single hyphens)"
+        elif kind == "literal_error":
+            message = f"'{item['input']}' is not allowed: use one of {ctx.get('expected')}"
+        elif kind == "value_error":
+            message = str(ctx.get("error", item["msg"]))
+        elif kind in {"greater_than_equal", "less_than_equal"}:
+            message = f"{item['input']} is out of range ({item['msg'].lower()})"
+        else:
+            message = item["msg"]
+        if "date" in loc[:1] and kind == "value_error":
+            message = f"bad date: {message}"
+        problems.append(Problem(source.path, label, field, message, line))
+    return problems
+
+
+def _check_references(records: dict[str, list[tuple[BaseModel, _Source, int | None]]], problems: list[Problem]) -> None:
+    ids = {key: {r.id for r, _, _ in items} for key, items in records.items()}  # type: ignore[attr-defined]
+
+    def need(kind: str, wanted: str, source: _Source, label: str, field: str, line: int | None) -> None:
+        if wanted not in ids[kind]:
+            problems.append(
+                Problem(
+                    source.path,
+                    label,
+                    field,
+                    f"refers to unknown {kind} '{wanted}': check the id or add the {kind}",
+                    line,
+                )
+            )
+
+    for record, source, line in records["school"]:
+        school: School = record  # type: ignore[assignment]
+        label = f"school '{school.id}'"
+        for i, historian in enumerate(school.historians, start=1):
+            for w in historian.works:
+                need("work", w, source, label, f"historians[{i}].works", line)
+    for record, source, line in records["evidence"]:
+        item: Evidence = record  # type: ignore[assignment]
+        label = f"evidence '{item.id}'"
+        for w in item.sources:
+            need("work", w, source, label, "sources", line)
+        for s in item.supports:
+            need("school", s, source, label, "supports", line)
+        for s in item.challenges:
+            need("school", s, source, label, "challenges", line)
+        for s in set(item.supports) & set(item.challenges):
+            problems.append(
+                Problem(source.path, label, "challenges", f"school '{s}' is in both supports and challenges", line)
+            )
+    for record, source, line in records["claim"]:
+        claim: Claim = record  # type: ignore[assignment]
+        label = f"claim '{claim.id}'"
+        for s in claim.schools:
+            need("school", s, source, label, "schools", line)
+        for w in claim.held_by:
+            need("work", w, source, label, "held_by", line)
+        for side, links in (("support", claim.support), ("counter", claim.counter)):
+            used: set[str] = set()
+            for i, link in enumerate(links, start=1):
+                need("evidence", link.evidence, source, label, f"{side}[{i}].evidence", line)
+                if link.evidence in used:
+                    problems.append(
+                        Problem(source.path, label, f"{side}[{i}].evidence", f"'{link.evidence}' is listed twice", line)
+                    )
+                used.add(link.evidence)
+        for both in {link.evidence for link in claim.support} & {link.evidence for link in claim.counter}:
+            problems.append(
+                Problem(source.path, label, "counter", f"'{both}' is both supporting and counter evidence", line)
+            )
+    for record, source, line in records["thesis"]:
+        thesis: Thesis = record  # type: ignore[assignment]
+        label = f"thesis '{thesis.id}'"
+        for s in thesis.schools:
+            need("school", s, source, label, "schools", line)
+        for i, c in enumerate(thesis.claims, start=1):
+            need("claim", c, source, label, f"claims[{i}]", line)
+        if len(set(thesis.claims)) != len(thesis.claims):
+            problems.append(Problem(source.path, label, "claims", "lists the same claim twice", line))
+    for record, source, line in records["question"]:
+        question: Question = record  # type: ignore[assignment]
+        label = f"question '{question.id}'"
+        for t in question.theses:
+            need("thesis", t, source, label, "theses", line)
+        if question.years and question.years[0] > question.years[1]:
+            problems.append(Problem(source.path, label, "years", "the first year is after the second", line))
+    for record, source, line in records["topic"]:
+        topic: Topic = record  # type: ignore[assignment]
+        label = f"topic '{topic.id}'"
+        for e in topic.evidence:
+            need("evidence", e, source, label, "evidence", line)
+        for s, _ in topic.readings:
+            need("school", s, source, label, f"readings.{s}", line)

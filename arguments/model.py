@@ -1,0 +1,252 @@
+"""The domain: schools of historians, works, dated evidence, claims, theses, questions, topics.
+
+Records are frozen pydantic models validated straight from the data pack's TOML tables; a loaded
+pack is a frozen dataclass of tuples with read-only indexes, safe to share between sessions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+
+from arguments.dates import HistDate, parse_date
+
+ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+OptionalText = Annotated[str, StringConstraints(strip_whitespace=True)]
+
+THEMES: dict[str, str] = {
+    "security": "Security",
+    "ideology": "Ideology",
+    "economic-backwardness": "Economic backwardness",
+    "attitudes-of-other-countries": "Attitudes of other countries",
+    "policy-makers": "The policy-makers",
+    "internal-situation": "The internal situation",
+}
+Theme = Literal[
+    "security",
+    "ideology",
+    "economic-backwardness",
+    "attitudes-of-other-countries",
+    "policy-makers",
+    "internal-situation",
+]
+EvidenceKind = Literal["event", "primary-source", "interpretation"]
+WorkKind = Literal["book", "article", "chapter", "documents", "memoir", "official"]
+CommandTerm = Literal[
+    "to-what-extent", "how-far", "evaluate", "discuss", "examine", "compare", "why", "assess", "analyse"
+]
+Concept = Literal["aim", "cause", "success", "change", "consequence", "significance", "comparison"]
+
+COMMAND_LABELS: dict[str, str] = {
+    "to-what-extent": "To what extent",
+    "how-far": "How far",
+    "evaluate": "Evaluate",
+    "discuss": "Discuss",
+    "examine": "Examine",
+    "compare": "Compare and contrast",
+    "why": "Why",
+    "assess": "Assess",
+    "analyse": "Analyse",
+}
+KIND_LABELS: dict[str, str] = {
+    "event": "Event",
+    "primary-source": "Primary source",
+    "interpretation": "Historian's interpretation",
+}
+
+
+def _as_date(value: object) -> HistDate:
+    return parse_date(value)
+
+
+def _as_pairs(value: object) -> object:
+    return tuple(value.items()) if isinstance(value, dict) else value
+
+
+class Record(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", arbitrary_types_allowed=True)
+
+
+class PackInfo(Record):
+    id: Id
+    version: Text
+    title: Text
+    description: OptionalText = ""
+    why_historians_differ: Text
+
+
+class Work(Record):
+    id: Id
+    author: Text
+    title: Text
+    year: int = Field(ge=1800, le=2100)
+    publisher: OptionalText = ""
+    published_in: OptionalText = ""
+    kind: WorkKind
+
+    @property
+    def short(self) -> str:
+        """``Haslam (1984)``: surname(s) and year, for inline citations."""
+        return f"{_surnames(self.author)} ({self.year})"
+
+
+def _surnames(author: str) -> str:
+    people = author.split(",")[0].replace(" (ed.)", "").replace(" (eds)", "")
+    names = [p.strip() for p in people.replace(" and ", "|").split("|") if p.strip()]
+    return " and ".join(n.split()[-1] for n in names) if len(names) <= 2 else f"{names[0].split()[-1]} et al."
+
+
+class Historian(Record):
+    name: Text
+    works: tuple[Id, ...] = Field(min_length=1)
+
+
+class School(Record):
+    id: Id
+    name: Text
+    summary: Text
+    basis: Text
+    historians: tuple[Historian, ...] = Field(min_length=3)
+
+
+class Evidence(Record):
+    id: Id
+    date: Annotated[HistDate, BeforeValidator(_as_date)]
+    title: Text
+    kind: EvidenceKind
+    themes: tuple[Theme, ...] = Field(min_length=1)
+    summary: Text
+    sources: tuple[Id, ...] = Field(min_length=1)
+    supports: tuple[Id, ...] = ()
+    challenges: tuple[Id, ...] = ()
+    debate: OptionalText = ""
+    correction: OptionalText = ""
+
+
+class SupportLink(Record):
+    evidence: Id
+    how: Text
+
+
+class CounterLink(Record):
+    evidence: Id
+    how: Text
+    rebuttal: Text
+
+
+class Claim(Record):
+    id: Id
+    schools: tuple[Id, ...] = Field(min_length=1)
+    text: Text
+    held_by: tuple[Id, ...] = ()
+    support: tuple[SupportLink, ...] = Field(min_length=2)
+    counter: tuple[CounterLink, ...] = Field(min_length=1)
+
+
+class Thesis(Record):
+    id: Id
+    title: Text
+    schools: tuple[Id, ...] = Field(min_length=1)
+    text: Text
+    verdict: Text
+    context: Text
+    criteria: Text
+    claims: tuple[Id, ...] = Field(min_length=3)
+    weighing: Text
+    evaluation: Text
+
+
+class QuestionSource(Record):
+    board: Text
+    session: Text
+    paper: OptionalText = ""
+
+
+class Question(Record):
+    id: Id
+    text: Text
+    command: CommandTerm
+    concept: Concept
+    years: tuple[int, int] | None = None
+    theses: tuple[Id, ...] = Field(min_length=1)
+    source: QuestionSource | None = None
+    note: OptionalText = ""
+
+
+class Topic(Record):
+    id: Id
+    title: Text
+    evidence: tuple[Id, ...] = Field(min_length=1)
+    readings: Annotated[tuple[tuple[Id, Text], ...], BeforeValidator(_as_pairs)] = Field(min_length=1)
+
+    def reading(self, school_id: str) -> str:
+        return dict(self.readings).get(school_id, "")
+
+
+def _index(records: tuple, key: str = "id") -> Mapping:
+    return MappingProxyType({getattr(r, key): r for r in records})
+
+
+@dataclass(frozen=True)
+class Pack:
+    """A whole, valid data pack. Immutable: tuples of frozen records and read-only indexes."""
+
+    info: PackInfo
+    works: tuple[Work, ...]
+    schools: tuple[School, ...]
+    evidence: tuple[Evidence, ...]
+    claims: tuple[Claim, ...]
+    theses: tuple[Thesis, ...]
+    questions: tuple[Question, ...]
+    topics: tuple[Topic, ...]
+    work: Mapping[str, Work] = field(init=False, repr=False, compare=False)
+    school: Mapping[str, School] = field(init=False, repr=False, compare=False)
+    item: Mapping[str, Evidence] = field(init=False, repr=False, compare=False)
+    claim: Mapping[str, Claim] = field(init=False, repr=False, compare=False)
+    thesis: Mapping[str, Thesis] = field(init=False, repr=False, compare=False)
+    question: Mapping[str, Question] = field(init=False, repr=False, compare=False)
+    stances: Mapping[str, tuple[tuple[str, ...], tuple[str, ...]]] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        for name, records in (
+            ("work", self.works),
+            ("school", self.schools),
+            ("item", self.evidence),
+            ("claim", self.claims),
+            ("thesis", self.theses),
+            ("question", self.questions),
+        ):
+            object.__setattr__(self, name, _index(records))
+        helps: dict[str, dict[str, None]] = {e.id: dict.fromkeys(e.supports) for e in self.evidence}
+        hurts: dict[str, dict[str, None]] = {e.id: dict.fromkeys(e.challenges) for e in self.evidence}
+        for claim in self.claims:
+            for link in claim.support:
+                helps.setdefault(link.evidence, {}).update(dict.fromkeys(claim.schools))
+            for link in claim.counter:
+                hurts.setdefault(link.evidence, {}).update(dict.fromkeys(claim.schools))
+        order = {s.id: i for i, s in enumerate(self.schools)}
+        stances = {
+            e.id: (
+                tuple(sorted(helps.get(e.id, {}), key=lambda s: order.get(s, 99))),
+                tuple(sorted(hurts.get(e.id, {}), key=lambda s: order.get(s, 99))),
+            )
+            for e in self.evidence
+        }
+        object.__setattr__(self, "stances", MappingProxyType(stances))
+
+    def stance(self, evidence_id: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """The schools an item supports and those it challenges, from its own fields and the claims."""
+        return self.stances.get(evidence_id, ((), ()))
+
+    @property
+    def label(self) -> str:
+        return f"{self.info.id}@{self.info.version}"
+
+    def school_names(self, ids: tuple[str, ...]) -> str:
+        return ", ".join(self.school[s].name for s in ids)
