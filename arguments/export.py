@@ -20,7 +20,7 @@ FORMAT_VERSION = 1
 _INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>!&|~#{}])")
 # Things that only mean something at the start of a line: lists, headings, quotes, breaks, fences.
 _LINE_START = re.compile(r"^(\s*)(?:([-+=>])|(\d+)([.)]))")
-_FRONT_MATTER_SPECIAL = set("\\\"<>&[]()*_`!~|#{}:'%@,")
+_FRONT_MATTER_SPECIAL = set("\\\"<>&[]()*_`!~|#{}")
 # Line breaks YAML or str.splitlines() would honour, surrogates and non-characters YAML rejects.
 _FRONT_MATTER_UNSAFE = {0x2028, 0x2029, 0xFFFE, 0xFFFF, *range(0xD800, 0xE000)}
 
@@ -160,7 +160,7 @@ def render_markdown(plan: EssayPlan) -> str:
     out += [f"*Schools:* {md(', '.join(s.name for s in plan.schools))}", ""]
     if q is not None:
         out += [f"**Question:** {md(q.text)}", "", "## Question analysis", ""]
-        out.append(f"- **Command term:** {md(q.command_label)}: {md(COMMAND_GUIDANCE[q.command])}")
+        out.append(f"- **Command term:** {md(q.command_label)}: {md(COMMAND_GUIDANCE[q.command])}.")
         out.append(f"- **Key concept:** {md(q.concept_label)}")
         out.append(f"- **Date range:** {md(q.years_label)}")
         if q.loaded_words:

@@ -291,7 +291,7 @@ def _explain(
         field = _field_path(loc)
         ctx = item.get("ctx", {})
         if kind == "missing":
-            message = "is missing: add it"
+            message = _HINTS.get(str(loc[-1]), "is missing: add it")
         elif kind == "extra_forbidden":
             message = f"unknown key: remove or rename it (allowed keys: {allowed})" if len(loc) == 1 else "unknown key"
         elif kind == "string_too_short":

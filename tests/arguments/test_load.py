@@ -1,0 +1,182 @@
+"""The loader validates a whole pack and names file, record and field for every problem."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from arguments.load import PackError, Problem, check_pack, load_pack
+from tests.conftest import edit
+
+
+def problems_of(directory: Path) -> tuple[Problem, ...]:
+    pack, problems = check_pack(directory)
+    assert pack is None, "a broken pack must not load"
+    assert problems
+    return problems
+
+
+def find(problems: tuple[Problem, ...], file: str, record: str = "", field: str = "") -> Problem:
+    for problem in problems:
+        if problem.file == file and record in problem.record and problem.field.startswith(field):
+            return problem
+    raise AssertionError(f"no problem for {file} / {record} / {field} in:\n" + "\n".join(map(str, problems)))
+
+
+def test_mini_pack_is_valid(mini_pack):
+    assert mini_pack.info.id == "mini-pack"
+    assert [e.id for e in mini_pack.evidence][0] == "treaty-of-rapallo"  # sorted by date
+
+
+def test_syntax_error_names_the_line(pack_copy):
+    edit(pack_copy / "claims.toml", 'text = "Munich, not Moscow', 'text = "Munich, not Moscow\n= broken')
+    problem = find(problems_of(pack_copy), "claims.toml")
+    assert "TOML syntax error" in problem.message
+    assert problem.line == 23  # the line with the unterminated string
+
+
+def test_unknown_key(pack_copy):
+    edit(pack_copy / "evidence" / "items.toml", 'kind = "event"', 'kind = "event"\ncolour = "red"')
+    problem = find(problems_of(pack_copy), "evidence/items.toml", "ussr-joins-league", "colour")
+    assert "unknown key" in problem.message
+    assert "allowed keys" in problem.message
+    assert problem.line == 2
+
+
+def test_missing_field(pack_copy):
+    edit(pack_copy / "theses.toml", 'verdict = "To a large extent"\n', "")
+    problem = find(problems_of(pack_copy), "theses.toml", "cs-genuine", "verdict")
+    assert "missing" in problem.message
+
+
+def test_empty_field(pack_copy):
+    edit(pack_copy / "evidence" / "items.toml", 'title = "Treaty of Rapallo"', 'title = "   "')
+    problem = find(problems_of(pack_copy), "evidence/items.toml", "treaty-of-rapallo", "title")
+    assert "empty" in problem.message
+
+
+@pytest.mark.parametrize(
+    ("bad", "words"),
+    [
+        ("18/09/1934", "not an ISO date"),
+        ("1934-13-01", "month 13"),
+        ("1935-02-30", "day 30"),
+        ("1850-01-01", "outside 1900"),
+        ("2999", "outside 1900"),
+        ("1939/1934", "ends before it starts"),
+    ],
+)
+def test_bad_dates(pack_copy, bad, words):
+    edit(pack_copy / "evidence" / "items.toml", 'date = "1934-09-18"', f'date = "{bad}"')
+    problem = find(problems_of(pack_copy), "evidence/items.toml", "ussr-joins-league", "date")
+    assert words in problem.message
+    assert problem.message.startswith("bad date")
+
+
+def test_unquoted_toml_date_gets_a_hint(pack_copy):
+    edit(pack_copy / "evidence" / "items.toml", 'date = "1934-09-18"', "date = 1934-09-18")
+    problem = find(problems_of(pack_copy), "evidence/items.toml", "ussr-joins-league", "date")
+    assert "quoted string" in problem.message
+
+
+def test_duplicate_id_across_files(pack_copy):
+    extra = pack_copy / "evidence" / "more.toml"
+    first = (pack_copy / "evidence" / "items.toml").read_text(encoding="utf-8").split("\n\n")[0]
+    extra.write_text(first + "\n", encoding="utf-8")
+    problem = find(problems_of(pack_copy), "evidence/more.toml", "ussr-joins-league", "id")
+    assert "duplicate id" in problem.message
+    assert "evidence/items.toml:2" in problem.message
+
+
+def test_id_must_be_kebab_case(pack_copy):
+    edit(pack_copy / "evidence" / "items.toml", 'id = "treaty-of-rapallo"', 'id = "Treaty_of_Rapallo"')
+    problem = find(problems_of(pack_copy), "evidence/items.toml", "Treaty_of_Rapallo", "id")
+    assert "kebab-case" in problem.message
+
+
+@pytest.mark.parametrize(
+    ("file", "old", "new", "record", "field", "kind"),
+    [
+        ("evidence/items.toml", 'sources = ["tucker-1977"]', 'sources = ["nobody-2000"]', "treaty-of-rapallo", "sources", "work"),
+        ("claims.toml", 'evidence = "munich-agreement"', 'evidence = "munich-1939"', "cs-munich", "support[1]", "evidence"),
+        ("claims.toml", 'schools = ["collective-security"]', 'schools = ["marxist"]', "cs-genuine-turn", "schools", "school"),
+        ("theses.toml", '"cs-munich", ', '"cs-munich-x", ', "cs-genuine", "claims[2]", "claim"),
+        ("questions.toml", 'theses = ["cs-genuine"]', 'theses = ["gone"]', "collective-security-1933-39", "theses", "thesis"),
+        ("topics.toml", 'evidence = ["munich-agreement"]', 'evidence = ["munich"]', "munich", "evidence", "evidence"),
+        ("schools.toml", 'works = ["raack-1995"]', 'works = ["raack-1996"]', "german-orientation", "historians[3]", "work"),
+    ],
+)
+def test_dangling_references(pack_copy, file, old, new, record, field, kind):
+    edit(pack_copy / file, old, new)
+    problem = find(problems_of(pack_copy), file, record, field)
+    assert f"unknown {kind}" in problem.message
+
+
+def test_claim_needs_two_supporting_items(pack_copy):
+    text = (pack_copy / "claims.toml").read_text(encoding="utf-8")
+    block = '[[claim.support]]\nevidence = "triple-alliance-proposal"\nhow = "Moscow still offered an alliance in 1939."\n\n'
+    assert block in text
+    (pack_copy / "claims.toml").write_text(text.replace(block, ""), encoding="utf-8")
+    problem = find(problems_of(pack_copy), "claims.toml", "cs-munich", "support")
+    assert "at least 2 supporting" in problem.message
+    assert "(has 1)" in problem.message
+
+
+def test_claim_needs_a_counter_item(pack_copy):
+    text = (pack_copy / "claims.toml").read_text(encoding="utf-8")
+    start = text.index("[[claim.counter]]\nevidence = \"secret-protocol\"")
+    end = text.index("[[claim]]", start)
+    (pack_copy / "claims.toml").write_text(text[:start] + text[end:], encoding="utf-8")
+    problem = find(problems_of(pack_copy), "claims.toml", "cs-munich", "counter")
+    assert "counter" in problem.message
+
+
+def test_same_item_cannot_support_and_counter_one_claim(pack_copy):
+    edit(pack_copy / "claims.toml", 'evidence = "secret-protocol"', 'evidence = "munich-agreement"')
+    problem = find(problems_of(pack_copy), "claims.toml", "cs-munich", "counter")
+    assert "both supporting and counter" in problem.message
+
+
+def test_evidence_without_citation(pack_copy):
+    edit(pack_copy / "evidence" / "items.toml", 'sources = ["tucker-1977"]', "sources = []")
+    problem = find(problems_of(pack_copy), "evidence/items.toml", "treaty-of-rapallo", "sources")
+    assert "no citation" in problem.message
+
+
+def test_not_utf8(pack_copy):
+    path = pack_copy / "topics.toml"
+    path.write_bytes(path.read_bytes() + "\n# Caf\xe9\n".encode("latin-1"))
+    problem = find(problems_of(pack_copy), "topics.toml")
+    assert "UTF-8" in problem.message
+
+
+def test_missing_file(pack_copy):
+    (pack_copy / "theses.toml").unlink()
+    problem = find(problems_of(pack_copy), "theses.toml")
+    assert "missing" in problem.message
+
+
+def test_every_problem_is_reported_at_once(pack_copy):
+    edit(pack_copy / "evidence" / "items.toml", 'date = "1934-09-18"', 'date = "1934-99"')
+    edit(pack_copy / "claims.toml", 'evidence = "munich-agreement"', 'evidence = "nowhere"')
+    edit(pack_copy / "theses.toml", 'criteria = "', 'criterion = "')
+    with pytest.raises(PackError) as caught:
+        load_pack(pack_copy)
+    files = {p.file for p in caught.value.problems}
+    assert {"evidence/items.toml", "claims.toml", "theses.toml"} <= files
+    report = caught.value.report()
+    assert report.count("\n- ") >= 4
+    assert "Traceback" not in report
+
+
+def test_problem_text_names_file_line_record_and_field(pack_copy):
+    edit(pack_copy / "evidence" / "items.toml", 'date = "1934-09-18"', 'date = "1934-99"')
+    problem = find(problems_of(pack_copy), "evidence/items.toml", "ussr-joins-league", "date")
+    assert str(problem).startswith("evidence/items.toml:2 — evidence 'ussr-joins-league' — field 'date': bad date")
+
+
+def test_missing_folder():
+    with pytest.raises(PackError) as caught:
+        load_pack("/nonexistent/pack")
+    assert "no such folder" in caught.value.report()
