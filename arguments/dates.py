@@ -6,6 +6,7 @@ import calendar
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 
 EARLIEST_YEAR = 1900
 _PART = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
@@ -38,7 +39,7 @@ class HistDate:
     def __str__(self) -> str:
         return self.text
 
-    @property
+    @cached_property
     def label(self) -> str:
         """A human reading: ``16 April 1922``, ``March 1921``, ``19–24 August 1936``."""
         first, _, last = self.text.partition("/")

@@ -9,6 +9,7 @@ even a viewer that shows front matter as text renders nothing active.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from arguments.model import KIND_LABELS, Work
 from arguments.plan import COMMAND_GUIDANCE, BodyParagraph, EssayPlan, EvidenceUse
@@ -17,18 +18,29 @@ FORMAT_NAME = "essay-plan"
 FORMAT_VERSION = 1
 
 # Characters CommonMark (and common extensions) give meaning to anywhere in a line.
-_INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>!&|~#{}])")
+_INLINE_SPECIAL = re.compile(r"[\\`*_\[\]<>!&|~#{}]")
 # Things that only mean something at the start of a line: lists, headings, quotes, breaks, fences.
 _LINE_START = re.compile(r"^(\s*)(?:([-+=>])|(\d+)([.)]))")
-_FRONT_MATTER_SPECIAL = set("\\\"<>&[]()*_`!~|#{}")
+_LINE_START_CHARS = frozenset("-+=>0123456789")
+_FRONT_MATTER_SPECIAL = set('\\"<>&[]()*_`!~|#{}')
 # Line breaks YAML or str.splitlines() would honour, surrogates and non-characters YAML rejects.
 _FRONT_MATTER_UNSAFE = {0x2028, 0x2029, 0xFFFE, 0xFFFF, *range(0xD800, 0xE000)}
 
 
+@lru_cache(maxsize=16384)
 def md(text: str) -> str:
-    """One line of inert Markdown: whitespace folded, every active character escaped."""
-    folded = " ".join(text.split())
-    return _LINE_START.sub(_escape_line_start, _INLINE_SPECIAL.sub(r"\\\1", folded))
+    """One line of inert Markdown: whitespace folded, every active character escaped.
+
+    Pure, so cached: the pack's sentences are escaped once per process, not once per render.
+    """
+    escaped = _escape_inline(" ".join(text.split()))
+    if escaped[:1] in _LINE_START_CHARS:
+        return _LINE_START.sub(_escape_line_start, escaped)
+    return escaped
+
+
+def _escape_inline(text: str) -> str:
+    return _INLINE_SPECIAL.sub(r"\\\g<0>", text) if _INLINE_SPECIAL.search(text) else text
 
 
 def _escape_line_start(match: re.Match[str]) -> str:
@@ -42,7 +54,7 @@ def md_block(text: str) -> list[str]:
     lines = []
     for line in text.split("\n"):
         stripped = line.strip()
-        lines.append(_LINE_START.sub(_escape_line_start, _INLINE_SPECIAL.sub(r"\\\1", stripped)))
+        lines.append(_LINE_START.sub(_escape_line_start, _escape_inline(stripped)))
     return lines
 
 
@@ -83,7 +95,8 @@ def front_matter(plan: EssayPlan) -> list[str]:
             lines.append(f"question: {yaml_string(plan.question.question_id)}")
         else:
             lines.append(f"question-text: {yaml_string(plan.question.text)}")
-    lines.append(f"order: {_yaml_list(plan.order)}")
+    # The student's own order (empty = the thesis's order), so an import restores the edits exactly.
+    lines.append(f"order: {_yaml_list(edits.order)}")
     lines.append(f"dropped: {_yaml_list(sorted(edits.dropped))}")
     if edits.thesis_text:
         lines.append(f"thesis-text: {yaml_string(edits.thesis_text)}")
@@ -105,7 +118,7 @@ def _note(text: str) -> list[str]:
     return ["", "> **My notes:**", ">"] + [f"> {line}" if line else ">" for line in body]
 
 
-def _evidence(use: EvidenceUse, plan: EssayPlan, *, counter: bool) -> list[str]:
+def _evidence(use: EvidenceUse, plan: EssayPlan, works: dict[str, Work], *, counter: bool) -> list[str]:
     item = use.evidence
     head = f"- **{md(item.date.label)} · {md(item.title)}** ({md(KIND_LABELS[item.kind].lower())})"
     if counter and use.schools:
@@ -122,28 +135,23 @@ def _evidence(use: EvidenceUse, plan: EssayPlan, *, counter: bool) -> list[str]:
         lines.append(
             f"  - Outside the question's dates ({md(plan.question.years_label)}): use only as labelled context."
         )
-    lines.append(f"  - Source: {cite([plan_work for plan_work in _works(plan, item.sources)])}")
+    lines.append(f"  - Source: {cite([works[i] for i in item.sources if i in works])}")
     return lines
 
 
-def _works(plan: EssayPlan, ids: tuple[str, ...]) -> list[Work]:
-    by_id = {w.id: w for w in plan.bibliography}
-    return [by_id[i] for i in ids if i in by_id]
-
-
-def _paragraph(p: BodyParagraph, plan: EssayPlan) -> list[str]:
+def _paragraph(p: BodyParagraph, plan: EssayPlan, works: dict[str, Work]) -> list[str]:
     schools = ", ".join(s.name for s in p.schools)
     lines = [f"## Paragraph {p.number}: {md(schools)}", "", f"**Claim (topic sentence):** {md(p.topic_sentence)}", ""]
     lines += ["**Supporting evidence** (in date order):", ""]
     if p.support:
         for use in p.support:
-            lines += _evidence(use, plan, counter=False)
+            lines += _evidence(use, plan, works, counter=False)
     else:
         lines.append("- None left: restore an item or find your own.")
     lines += ["", "**Counter evidence and rebuttal:**", ""]
     if p.counter:
         for use in p.counter:
-            lines += _evidence(use, plan, counter=True)
+            lines += _evidence(use, plan, works, counter=True)
     else:
         lines.append("- None left: a top-band paragraph weighs at least one counter-argument.")
     lines += ["", f"**Historians who argue this:** {cite(p.historians) or 'none recorded'}", ""]
@@ -177,8 +185,9 @@ def render_markdown(plan: EssayPlan) -> str:
     out += [f"  - {md(step)}" for step in intro.roadmap]
     out += _note(intro.note)
     out.append("")
+    works = {w.id: w for w in plan.bibliography}
     for paragraph in plan.paragraphs:
-        out += _paragraph(paragraph, plan)
+        out += _paragraph(paragraph, plan, works)
         out.append("")
     out += ["## Historiography", "", md(hist.placement), ""]
     for view in hist.views:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from types import MappingProxyType
 from typing import Annotated, Literal
 
@@ -90,7 +91,7 @@ class Work(Record):
     published_in: OptionalText = ""
     kind: WorkKind
 
-    @property
+    @cached_property
     def short(self) -> str:
         """``Haslam (1984)``: surname(s) and year, for inline citations."""
         return f"{_surnames(self.author)} ({self.year})"

@@ -30,10 +30,10 @@ def test_mini_pack_is_valid(mini_pack):
 
 
 def test_syntax_error_names_the_line(pack_copy):
-    edit(pack_copy / "claims.toml", 'text = "Munich, not Moscow', 'text = "Munich, not Moscow\n= broken')
+    edit(pack_copy / "claims.toml", 'held_by = ["carley-1999"]', 'held_by = "carley-1999')
     problem = find(problems_of(pack_copy), "claims.toml")
     assert "TOML syntax error" in problem.message
-    assert problem.line == 23  # the line with the unterminated string
+    assert problem.line == 24  # the line with the unterminated string
 
 
 def test_unknown_key(pack_copy):

@@ -1,0 +1,1 @@
+"""Performance benchmarks (``python -m benchmarks``): the engine, and the app against a bare page."""
