@@ -122,7 +122,7 @@ def _evidence(use: EvidenceUse, plan: EssayPlan, works: dict[str, Work], *, coun
     item = use.evidence
     head = f"- **{md(item.date.label)} · {md(item.title)}** ({md(KIND_LABELS[item.kind].lower())})"
     if counter and use.schools:
-        head += f" — relied on by the {md(', '.join(s.name for s in use.schools))}"
+        head += f" — relied on by the {md(' and the '.join(s.name for s in use.schools))}"
     lines = [head, f"  - What: {md(item.summary)}"]
     if counter:
         lines.append(f"  - Why it cuts against the claim: {md(use.how)}")
