@@ -23,30 +23,41 @@ CONCEPT_LABELS: dict[str, str] = {
 # (command, pattern): the first that matches wins, so longer phrases come first.
 _COMMANDS: tuple[tuple[str, str], ...] = (
     ("to-what-extent", r"\bto what extent\b|\bto what degree\b"),
-    ("how-far", r"\bhow far\b|\bhow (?:successful|effective|important|significant|much)\b"),
-    ("compare", r"\bcompare\b|\bcontrast\b|\bsimilarit(?:y|ies)\b"),
+    (
+        "how-far",
+        r"\bhow far\b|\bhow (?:successful|effective|important|significant|much|valid|convincing|consistent"
+        r"|genuine|sincere|serious|realistic|justified|accurate|fair|great|strong|close|real|likely)\b",
+    ),
+    ("compare", r"\bcompare\b|^contrast\b|\bsimilarities and differences\b|\bsimilarities between\b"),
     ("evaluate", r"\bevaluate\b"),
     ("assess", r"\bassess\b"),
     ("examine", r"\bexamine\b"),
     ("analyse", r"\banaly[sz]e\b"),
-    ("discuss", r"\bdiscuss\b|\bdo you agree\b"),
+    ("discuss", r"\bdiscuss\b|\bdo you agree\b|\bagree or disagree\b"),
     ("why", r"\bwhy\b|\bexplain\b|\baccount for\b|\breasons? for\b"),
+    # Questions without a formal command term, in the way teachers often word them.
+    ("assess", r"\b(?:what|which) (?:was|were) the (?:main|most important|chief|principal|key)\b"),
+    ("analyse", r"\bin what ways?\b|\bhow (?:did|does|do|was|were)\b|\bwhat (?:did|does|do|was|were)\b"),
 )
 
+# An opening quotation (the claim to weigh) and the instruction after it: "'…' How far do you agree?"
+_OPENING_QUOTE = re.compile(r"^\s*[\"“‘'](?P<quote>.+)[\"”’'](?P<tail>[^\"”’']*)$", re.DOTALL)
+
+# (concept, pattern): the first that matches wins. Blame and causation outrank "failure" and
+# "success" ("to blame for the failure of …" asks about causes), and change outranks aims.
 _CONCEPTS: tuple[tuple[str, str], ...] = (
-    ("comparison", r"\bcompar\w*|\bcontrast\w*|\bsimilar\w*|\bdiffer\w*"),
+    ("comparison", r"\bcompar\w*|\bcontrast\w*|\bsimilarit\w*|\bdifferences?\b"),
+    ("cause", r"\bcaus\w*|\bresult of\b|\bled to\b|\bresponsib\w*|\bblame\w*|\borigins?\b|\bbrought about\b"),
     ("success", r"\bsuccess\w*|\bfail\w*|\bachiev\w*|\beffective\w*|\bsecur(?:e|ing) the\b"),
+    ("change", r"\bchang\w*|\bcontinuity\b|\bshift\w*|\bturning point\b|\btransform\w*|\bconsisten\w*"),
     (
         "aim",
-        r"\baims?\b|\bgoals?\b|\bobjectives?\b|\bdriven\b|\bmotiv\w*|\bintention\w*|\bdesire\w*|\bpurpose\w*|\bsought\b|\bwanted\b|\bpreferred\b",
+        r"\baims?\b|\bgoals?\b|\bobjectives?\b|\bdriv(?:en|e|es|ing)\b|\bdrove\b|\bmotiv\w*|\bintention\w*"
+        r"|\bintend\w*|\bdesire\w*|\bpurpose\w*|\bsought\b|\bwant\w*|\bpreferred\b|\bshap\w*|\bthe key to\b",
     ),
-    (
-        "cause",
-        r"\bwhy\b|\bcaus\w*|\breasons?\b|\bresult of\b|\bled to\b|\bresponsib\w*|\bblame\w*|\borigins?\b|\bexplain\w*",
-    ),
-    ("change", r"\bchang\w*|\bcontinuity\b|\bshift\w*|\bturning point\b|\btransform\w*|\bconsisten\w*"),
-    ("consequence", r"\bimpact\b|\beffects?\b|\bconsequence\w*|\binfluence\w*|\bshaped?\b"),
-    ("significance", r"\bsignifican\w*|\bimportan\w*|\bkey\b"),
+    ("cause", r"\bwhy\b|\breasons?\b|\bexplain\w*|\bfactors?\b"),
+    ("consequence", r"\bimpact\b|\beffects?\b|\bconsequence\w*|\binfluence\w*|\boutcomes?\b"),
+    ("significance", r"\bsignifican\w*|\bimportan\w*|\bkey\b|\brole\b"),
 )
 
 LOADED_WORDS: tuple[str, ...] = (
@@ -68,10 +79,37 @@ LOADED_WORDS: tuple[str, ...] = (
     "appeasement",
     "ideology",
     "security",
+    "genuinely",
+    "sincere",
+    "real",
+    "defensive",
+    "expansionist",
+    "opportunistic",
+    "pragmatic",
+    "entirely",
+    "solely",
+    "inevitable",
+    "reluctant",
+    "forced",
+    "failure",
 )
 
-_YEAR_SPAN = re.compile(r"\b(19[0-9]{2})\s*(?:-|–|—|to|and|until)\s*((?:19)?[0-9]{2})\b")
-_YEAR = re.compile(r"\b(19[0-9]{2})(s)?\b")
+# The pack's period: open-ended ranges ("after 1933", "before 1933") are closed with it.
+PERIOD: tuple[int, int] = (1921, 1939)
+
+_YEAR_SPAN = re.compile(
+    r"\b(1[5-9][0-9]{2}|20[0-9]{2})\s*(?:-|–|—|/|to|and|until|till|through|up to)\s*((?:1[5-9]|20)?[0-9]{2})\b(?!s)"
+)
+_DECADE = re.compile(r"\b(?:(early|mid|late)[\s-]*)?(1[5-9][0-9]|20[0-9])0'?s\b", re.IGNORECASE)
+# "after Hitler came to power in 1933", "since 1934", "from 1933"; not "from Rapallo to 1939".
+_OPEN_START = re.compile(
+    r"\b(?:after|since|following)\s+(?:\w+\s+){0,5}?(19[0-9]{2})\b|\bfrom\s+(?:(?!to\b|and\b)\w+\s+){0,3}?(19[0-9]{2})\b",
+    re.IGNORECASE,
+)
+_OPEN_END = re.compile(r"\b(?:before|up to|until|till|prior to|by)\s+(?:\w+\s+){0,3}?(19[0-9]{2})\b", re.IGNORECASE)
+_YEAR = re.compile(r"\b(1[5-9][0-9]{2}|20[0-9]{2})\b")
+_INTERWAR = re.compile(r"\binter[\s-]?war\b")
+_DECADE_PART = {None: (0, 9), "early": (0, 3), "mid": (3, 6), "late": (6, 9)}
 
 
 @dataclass(frozen=True)
@@ -109,7 +147,14 @@ class QuestionAnalysis:
 
 
 def find_years(text: str) -> tuple[int, int] | None:
-    """The date range a question sets: ``1933–39`` → (1933, 1939); ``the 1930s`` → (1930, 1939)."""
+    """The date range a question sets.
+
+    ``1933–39``, ``1933-1939``, ``1934 to 1939``, ``between 1921 and 1941`` give their span;
+    ``the 1930s`` → (1930, 1939) and ``the late 1930s`` → (1936, 1939); ``after 1933`` runs to the end
+    of the pack's period and ``before 1933`` from its start; ``the inter-war years`` → (1919, 1939).
+    Several dates give the span from the earliest to the latest.
+    """
+    text = text.replace("\u2019", "'")
     years: list[int] = []
     for match in _YEAR_SPAN.finditer(text):
         first = int(match.group(1))
@@ -117,29 +162,58 @@ def find_years(text: str) -> tuple[int, int] | None:
         last = int(second) if len(second) == 4 else (first // 100) * 100 + int(second)
         if last >= first:
             years += [first, last]
-    stripped = _YEAR_SPAN.sub(" ", text)
-    for match in _YEAR.finditer(stripped):
+    rest = _YEAR_SPAN.sub(" ", text)
+    for match in _DECADE.finditer(rest):
+        low, high = _DECADE_PART[match.group(1).lower() if match.group(1) else None]
+        decade = int(match.group(2)) * 10
+        years += [decade + low, decade + high]
+    rest = _DECADE.sub(" ", rest)
+    for match in _OPEN_START.finditer(rest):
+        year = int(match.group(1) or match.group(2))
+        years += [year, max(year, PERIOD[1])]
+    for match in _OPEN_END.finditer(rest):
         year = int(match.group(1))
-        years += [year, year + 9] if match.group(2) else [year]
+        years += [min(year, PERIOD[0]), year]
+    years += [int(m.group(1)) for m in _YEAR.finditer(rest)]
+    if not years and _INTERWAR.search(text.lower()):
+        years = [1919, 1939]
     return (min(years), max(years)) if years else None
 
 
-def find_command(text: str) -> tuple[str, bool]:
-    lowered = text.lower()
+def _command_in(text: str) -> str | None:
+    lowered = text.lower().strip()
     for command, pattern in _COMMANDS:
         if re.search(pattern, lowered):
+            return command
+    return None
+
+
+def find_command(text: str) -> tuple[str, bool]:
+    """The command term, and whether one was found (``to-what-extent`` is the default).
+
+    A question that opens with a quotation is judged by the instruction after it, so words inside
+    the quotation ("why", "compared with") do not count as the command.
+    """
+    quoted = _OPENING_QUOTE.match(text)
+    if quoted:
+        command = _command_in(quoted.group("tail"))
+        if command is not None:
             return command, True
-    return "to-what-extent", False
+    command = _command_in(text)
+    return (command, True) if command is not None else ("to-what-extent", False)
 
 
 def find_concept(text: str, command: str) -> str:
+    """The key concept: comparison for "compare", causes for "why", otherwise the first match."""
     if command == "compare":
         return "comparison"
+    if command == "why":
+        return "cause"
     lowered = text.lower()
     for concept, pattern in _CONCEPTS:
         if re.search(pattern, lowered):
             return concept
-    return "cause" if command == "why" else "aim"
+    return "aim"
 
 
 def find_loaded_words(text: str) -> tuple[str, ...]:

@@ -36,7 +36,9 @@ def run(scales: tuple[int, ...] = (1, 10, 100), repeats: int = 5) -> dict[str, o
             built = build_plan(pack, thesis)
             render = median_ms(lambda b=built: render_markdown(b), repeats * 20)
             md.cache_clear()
-            cold = median_ms(lambda p=pack, t=thesis: (md.cache_clear(), render_markdown(build_plan(p, t))), repeats * 4)
+            cold = median_ms(
+                lambda p=pack, t=thesis: (md.cache_clear(), render_markdown(build_plan(p, t))), repeats * 4
+            )
             rows.append(
                 {
                     "scale": scale,

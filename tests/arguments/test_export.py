@@ -98,7 +98,12 @@ def test_outside_range_is_flagged(mini_pack):
 
 @pytest.mark.parametrize(
     "payload",
-    ["<script>alert(1)</script>", "[x](javascript:alert(1))", "![i](http://evil/x.png)", "<img src=x onerror=alert(1)>"],
+    [
+        "<script>alert(1)</script>",
+        "[x](javascript:alert(1))",
+        "![i](http://evil/x.png)",
+        "<img src=x onerror=alert(1)>",
+    ],
 )
 def test_md_escapes_active_markup(payload):
     rendered = COMMONMARK.render(md(payload))

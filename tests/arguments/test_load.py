@@ -98,13 +98,48 @@ def test_id_must_be_kebab_case(pack_copy):
 @pytest.mark.parametrize(
     ("file", "old", "new", "record", "field", "kind"),
     [
-        ("evidence/items.toml", 'sources = ["tucker-1977"]', 'sources = ["nobody-2000"]', "treaty-of-rapallo", "sources", "work"),
-        ("claims.toml", 'evidence = "munich-agreement"', 'evidence = "munich-1939"', "cs-munich", "support[1]", "evidence"),
-        ("claims.toml", 'schools = ["collective-security"]', 'schools = ["marxist"]', "cs-genuine-turn", "schools", "school"),
+        (
+            "evidence/items.toml",
+            'sources = ["tucker-1977"]',
+            'sources = ["nobody-2000"]',
+            "treaty-of-rapallo",
+            "sources",
+            "work",
+        ),
+        (
+            "claims.toml",
+            'evidence = "munich-agreement"',
+            'evidence = "munich-1939"',
+            "cs-munich",
+            "support[1]",
+            "evidence",
+        ),
+        (
+            "claims.toml",
+            'schools = ["collective-security"]',
+            'schools = ["marxist"]',
+            "cs-genuine-turn",
+            "schools",
+            "school",
+        ),
         ("theses.toml", '"cs-munich", ', '"cs-munich-x", ', "cs-genuine", "claims[2]", "claim"),
-        ("questions.toml", 'theses = ["cs-genuine"]', 'theses = ["gone"]', "collective-security-1933-39", "theses", "thesis"),
+        (
+            "questions.toml",
+            'theses = ["cs-genuine"]',
+            'theses = ["gone"]',
+            "collective-security-1933-39",
+            "theses",
+            "thesis",
+        ),
         ("topics.toml", 'evidence = ["munich-agreement"]', 'evidence = ["munich"]', "munich", "evidence", "evidence"),
-        ("schools.toml", 'works = ["raack-1995"]', 'works = ["raack-1996"]', "german-orientation", "historians[3]", "work"),
+        (
+            "schools.toml",
+            'works = ["raack-1995"]',
+            'works = ["raack-1996"]',
+            "german-orientation",
+            "historians[3]",
+            "work",
+        ),
     ],
 )
 def test_dangling_references(pack_copy, file, old, new, record, field, kind):
@@ -125,7 +160,7 @@ def test_claim_needs_two_supporting_items(pack_copy):
 
 def test_claim_needs_a_counter_item(pack_copy):
     text = (pack_copy / "claims.toml").read_text(encoding="utf-8")
-    start = text.index("[[claim.counter]]\nevidence = \"secret-protocol\"")
+    start = text.index('[[claim.counter]]\nevidence = "secret-protocol"')
     end = text.index("[[claim]]", start)
     (pack_copy / "claims.toml").write_text(text[:start] + text[end:], encoding="utf-8")
     problem = find(problems_of(pack_copy), "claims.toml", "cs-munich", "counter")

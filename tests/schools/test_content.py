@@ -164,11 +164,25 @@ def test_questions_link_theses_and_real_ones_say_so(bundled_pack):
             assert question.source.board and question.source.session
 
 
-@pytest.mark.parametrize("thesis_id", [pytest.param(t, id=t) for t in (
-    "osl-peace-betrayed", "osl-pact-defensive-necessity", "gs-germany-preferred", "gs-expansion-through-war",
-    "gs-rapallo-to-pact", "cs-genuine-until-western-failure", "cs-pact-second-best", "ip-domestic-drivers",
-    "synthesis-security-flexible-means", "synthesis-genuine-but-hedged", "synthesis-security-over-ideology",
-)])
+@pytest.mark.parametrize(
+    "thesis_id",
+    [
+        pytest.param(t, id=t)
+        for t in (
+            "osl-peace-betrayed",
+            "osl-pact-defensive-necessity",
+            "gs-germany-preferred",
+            "gs-expansion-through-war",
+            "gs-rapallo-to-pact",
+            "cs-genuine-until-western-failure",
+            "cs-pact-second-best",
+            "ip-domestic-drivers",
+            "synthesis-security-flexible-means",
+            "synthesis-genuine-but-hedged",
+            "synthesis-security-over-ideology",
+        )
+    ],
+)
 def test_every_thesis_plan_is_complete_and_inert(bundled_pack, thesis_id):
     plan = build_plan(bundled_pack, thesis_id)
     assert len(plan.paragraphs) >= 3

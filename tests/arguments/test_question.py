@@ -1,0 +1,164 @@
+"""Decoding a question: command term, key concept, date range and loaded words (issue 5)."""
+
+from __future__ import annotations
+
+import pytest
+
+from arguments.model import Question
+from arguments.question import (
+    analyse_question,
+    find_command,
+    find_concept,
+    find_loaded_words,
+    find_years,
+    from_question,
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "command"),
+    [
+        (
+            "To what extent was Soviet foreign policy 1933–39 driven by a desire for collective security?",
+            "to-what-extent",
+        ),
+        ("To what degree did Stalin control Soviet foreign policy?", "to-what-extent"),
+        ("How far was the Nazi–Soviet Pact of August 1939 the result of Western appeasement?", "how-far"),
+        ("How successful was Soviet foreign policy in the years 1933–39?", "how-far"),
+        ("'The West was to blame for the failure of collective security.' How far do you agree?", "how-far"),
+        ("'Security, not ideology, drove Soviet foreign policy 1921–39.' Discuss.", "discuss"),
+        ("\u201cStalin always preferred Germany.\u201d Do you agree?", "discuss"),
+        ("'Why die for Czechoslovakia?' How far does this explain Soviet policy in 1938?", "how-far"),
+        ("Evaluate the reasons for Soviet intervention in the Spanish Civil War.", "evaluate"),
+        ("Evaluate the claim that, in contrast to the 1920s, Soviet policy in the 1930s was defensive.", "evaluate"),
+        ("Examine the impact of internal politics on Soviet foreign policy 1934–39.", "examine"),
+        ("Compare and contrast Soviet relations with Britain and with Germany 1921–33.", "compare"),
+        ("Why did the USSR sign a non-aggression pact with Germany in August 1939?", "why"),
+        ("Explain why the USSR joined the League of Nations in 1934.", "why"),
+        ("Account for the Soviet decision to intervene in Spain.", "why"),
+        ("Assess the role of the Soviet Union in bringing about the war over Poland in 1939.", "assess"),
+        ("Analyse the aims of Soviet foreign policy in the 1920s.", "analyse"),
+        ("What was the main aim of Soviet foreign policy between 1933 and 1939?", "assess"),
+        ("In what ways did Soviet foreign policy change after 1933?", "analyse"),
+    ],
+)
+def test_command_term(text: str, command: str) -> None:
+    assert find_command(text) == (command, True)
+    assert analyse_question(text).command == command
+
+
+def test_question_without_a_command_term_falls_back_and_says_so() -> None:
+    analysis = analyse_question("Soviet foreign policy and the Spanish Civil War")
+    assert analysis.command == "to-what-extent"
+    assert analysis.command_found is False
+
+
+def test_words_inside_an_opening_quotation_are_not_the_command() -> None:
+    # "why" and "compare" sit inside the quotation; the instruction after it is "Discuss".
+    text = "'Why fight for others? Compare the cost.' Discuss this view of Soviet policy in 1938."
+    assert find_command(text) == ("discuss", True)
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("To what extent was Soviet foreign policy 1933–39 driven by a desire for collective security?", "aim"),
+        ("'Security, not ideology, drove Soviet foreign policy 1921–39.' Discuss.", "aim"),
+        ("What was the main aim of Soviet foreign policy between 1933 and 1939?", "aim"),
+        ("How far was the Nazi–Soviet Pact the result of Western appeasement?", "cause"),
+        ("'The Western powers were to blame for the failure of collective security.' How far do you agree?", "cause"),
+        ("Why did the USSR fail to reach agreement with Britain and France in 1939?", "cause"),
+        ("How successful was Soviet foreign policy in securing the USSR in the years 1933–39?", "success"),
+        ("To what extent did Soviet foreign policy change after Hitler came to power?", "change"),
+        ("Examine the impact of internal politics on Soviet foreign policy 1934–39.", "consequence"),
+        ("Assess the significance of the Munich Agreement for Soviet foreign policy.", "significance"),
+        ("Compare and contrast Soviet relations with Britain and with Germany 1921–33.", "comparison"),
+    ],
+)
+def test_key_concept(text: str, concept: str) -> None:
+    analysis = analyse_question(text)
+    assert analysis.concept == concept
+    assert find_concept(text, analysis.command) == concept
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        ("Soviet foreign policy 1933–39", (1933, 1939)),
+        ("Soviet foreign policy 1933-1939", (1933, 1939)),
+        ("Soviet foreign policy 1933 - 39", (1933, 1939)),
+        ("Soviet foreign policy, 1933—1939", (1933, 1939)),
+        ("Soviet foreign policy in the years 1934 to 1939", (1934, 1939)),
+        ("Soviet foreign policy in the 1930s", (1930, 1939)),
+        ("Soviet foreign policy in the 1930's", (1930, 1939)),
+        ("Soviet foreign policy in the late 1930s", (1936, 1939)),
+        ("Soviet foreign policy in the early 1920s", (1920, 1923)),
+        ("Soviet foreign policy in the 1920s and 1930s", (1920, 1939)),
+        ("Soviet foreign policy between 1921 and 1941", (1921, 1941)),
+        ("Soviet foreign policy from 1917 to 1941", (1917, 1941)),
+        ("Soviet foreign policy 1917–41", (1917, 1941)),
+        ("the pact of August 1939", (1939, 1939)),
+        ("Soviet foreign policy after Hitler came to power in 1933", (1933, 1939)),
+        ("Soviet foreign policy since 1934", (1934, 1939)),
+        ("Soviet foreign policy before 1933", (1921, 1933)),
+        ("Soviet foreign policy in the inter-war years", (1919, 1939)),
+        ("Why did the French Revolution break out in 1789?", (1789, 1789)),
+        ("Why did Stalin sign the pact with Hitler?", None),
+    ],
+)
+def test_date_range(text: str, years: tuple[int, int] | None) -> None:
+    assert find_years(text) == years
+    assert analyse_question(text).years == years
+
+
+def test_date_range_label_and_coverage() -> None:
+    analysis = analyse_question("To what extent was Soviet foreign policy 1933–39 driven by collective security?")
+    assert analysis.years_label == "1933–1939"
+    assert analysis.covers(1935, 1935)
+    assert analysis.covers(1930, 1933)  # a span that reaches into the range
+    assert not analysis.covers(1922, 1932)
+    assert not analysis.covers(1940, 1941)
+    undated = analyse_question("Why did Stalin sign the pact with Hitler?")
+    assert undated.covers(1922, 1922)
+    assert undated.years_label.startswith("no dates given")
+
+
+def test_loaded_words() -> None:
+    words = find_loaded_words("To what extent was Soviet foreign policy driven by a desire for collective security?")
+    assert words == ("driven", "desire", "collective security", "security")
+    assert "security" in find_loaded_words("How far did the pact give the USSR security?")
+    assert "main" in find_loaded_words("What was the main aim of Soviet policy?")
+
+
+def test_analysis_folds_whitespace_and_keeps_the_text() -> None:
+    analysis = analyse_question("  Why did the USSR\n join the League of Nations in 1934?  ")
+    assert analysis.text == "Why did the USSR join the League of Nations in 1934?"
+    assert analysis.question_id is None
+
+
+def test_a_curated_question_keeps_its_recorded_analysis() -> None:
+    question = Question(
+        id="germany-axis-1922-39",
+        text="To what extent were relations with Germany the key to Soviet foreign policy 1922–39?",
+        command="to-what-extent",
+        concept="aim",
+        years=(1922, 1939),
+        theses=("gs-rapallo-to-pact",),
+    )
+    analysis = from_question(question)
+    assert (analysis.command, analysis.concept, analysis.years) == ("to-what-extent", "aim", (1922, 1939))
+    assert analysis.question_id == "germany-axis-1922-39"
+    # The free-text reading agrees with what the pack records.
+    free = analyse_question(question.text)
+    assert (free.command, free.concept, free.years) == ("to-what-extent", "aim", (1922, 1939))
+
+
+def test_free_reading_of_every_curated_question_matches_its_recorded_command_and_concept() -> None:
+    from arguments.load import load_pack
+
+    for question in load_pack().questions:
+        analysis = analyse_question(question.text)
+        assert (analysis.command, analysis.concept) == (question.command, question.concept), question.id
+        if analysis.years is not None and question.years is not None:
+            # The pack may widen a range the text implies ("August 1939" read as 1938–39), never narrow it.
+            assert question.years[0] <= analysis.years[0] and analysis.years[1] <= question.years[1], question.id
