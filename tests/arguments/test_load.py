@@ -150,7 +150,8 @@ def test_dangling_references(pack_copy, file, old, new, record, field, kind):
 
 def test_claim_needs_two_supporting_items(pack_copy):
     text = (pack_copy / "claims.toml").read_text(encoding="utf-8")
-    block = '[[claim.support]]\nevidence = "triple-alliance-proposal"\nhow = "Moscow still offered an alliance in 1939."\n\n'
+    block = "[[claim.support]]\n" + 'evidence = "triple-alliance-proposal"\n'
+    block += 'how = "Moscow still offered an alliance in 1939."\n\n'
     assert block in text
     (pack_copy / "claims.toml").write_text(text.replace(block, ""), encoding="utf-8")
     problem = find(problems_of(pack_copy), "claims.toml", "cs-munich", "support")
