@@ -18,7 +18,11 @@ FORMAT_NAME = "essay-plan"
 FORMAT_VERSION = 1
 
 # Characters CommonMark (and common extensions) give meaning to anywhere in a line.
-_INLINE_SPECIAL = re.compile(r"[\\`*_\[\]<>!&|~#{}]")
+# Also $ (maths in Streamlit) and @ (e-mail autolinks in GitHub-flavoured Markdown).
+_INLINE_SPECIAL = re.compile(r"[\\`*_\[\]<>!&|~#{}$@]")
+_STREAMLIT_SPECIAL = re.compile(r"[\\`*_\[\]<>!&|~#{}$@:]")
+# Bare web addresses that GitHub-flavoured renderers (Streamlit's among them) turn into links.
+_AUTOLINK = re.compile(r"(?i)\b(https?|ftp|mailto|javascript|vbscript|data|file)(:)|\b(www)(\.)")
 # Things that only mean something at the start of a line: lists, headings, quotes, breaks, fences.
 _LINE_START = re.compile(r"^(\s*)(?:([-+=>])|(\d+)([.)]))")
 _LINE_START_CHARS = frozenset("-+=>0123456789")
@@ -28,19 +32,26 @@ _FRONT_MATTER_UNSAFE = {0x2028, 0x2029, 0xFFFE, 0xFFFF, *range(0xD800, 0xE000)}
 
 
 @lru_cache(maxsize=16384)
-def md(text: str) -> str:
+def md(text: str, *, streamlit: bool = False) -> str:
     """One line of inert Markdown: whitespace folded, every active character escaped.
 
-    Pure, so cached: the pack's sentences are escaped once per process, not once per render.
+    ``streamlit=True`` also escapes every colon, for Streamlit's own additions to Markdown
+    (``:material/icons:``, ``:emoji:``, ``:color[directives]``). Pure, so cached: the pack's
+    sentences are escaped once per process, not once per render.
     """
-    escaped = _escape_inline(" ".join(text.split()))
+    escaped = _escape_inline(" ".join(text.split()), streamlit)
     if escaped[:1] in _LINE_START_CHARS:
         return _LINE_START.sub(_escape_line_start, escaped)
     return escaped
 
 
-def _escape_inline(text: str) -> str:
-    return _INLINE_SPECIAL.sub(r"\\\g<0>", text) if _INLINE_SPECIAL.search(text) else text
+def _escape_inline(text: str, streamlit: bool = False) -> str:
+    special = _STREAMLIT_SPECIAL if streamlit else _INLINE_SPECIAL
+    if special.search(text):
+        text = special.sub(r"\\\g<0>", text)
+    if (":" in text and not streamlit) or "www" in text.casefold():
+        text = _AUTOLINK.sub(lambda m: f"{m.group(1) or m.group(3)}\\{m.group(2) or m.group(4)}", text)
+    return text
 
 
 def _escape_line_start(match: re.Match[str]) -> str:

@@ -1,0 +1,167 @@
+"""The command line as a student or teacher runs it (subprocesses): bad packs, and the bundled pack left alone."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from arguments.export import render_markdown
+from arguments.load import BUNDLED_PACK, load_pack
+from arguments.plan import PlanEdits, build_plan
+from arguments.question import from_question
+
+ROOT = Path(__file__).resolve().parents[2]
+MINI = ROOT / "tests" / "fixtures" / "mini_pack"
+QUESTION = "To what extent was Soviet foreign policy 1933–39 driven by a desire for collective security?"
+
+
+def run_all(commands: list[list[str]]) -> list[subprocess.CompletedProcess[str]]:
+    """Run ``python -m arguments`` with each argument list, in parallel."""
+    running = [
+        (
+            args,
+            subprocess.Popen(
+                [sys.executable, "-m", "arguments", *args],
+                cwd=ROOT,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+                encoding="utf-8",
+            ),
+        )
+        for args in commands
+    ]
+    done = []
+    for args, process in running:
+        out, err = process.communicate(timeout=120)
+        done.append(subprocess.CompletedProcess(args, process.returncode, out, err))
+    return done
+
+
+def every_command(pack: str, export_file: Path, thesis: str, question_id: str) -> list[list[str]]:
+    """Each subcommand, and each output format at least once."""
+    commands = [
+        ["check"],
+        ["list", "schools"],
+        ["list", "theses", "--format", "json"],
+        ["list", "evidence"],
+        ["list", "questions", "--format", "json"],
+        ["plan", thesis],
+        ["plan", thesis, "--format", "json"],
+        ["plan", thesis, "--question-id", question_id],
+        ["plan", "--question", QUESTION, "--format", "json"],
+        ["suggest", QUESTION],
+        ["suggest", QUESTION, "--format", "json"],
+        ["import", str(export_file)],
+        ["import", str(export_file), "--format", "md"],
+    ]
+    return [[*command, "--pack", pack] for command in commands]
+
+
+# A broken copy of the mini pack: one problem of a different kind in each file.
+BREAKS: dict[str, tuple[str, str]] = {
+    "evidence/items.toml": ('date = "1922-04-16"', 'date = "1922-13-16"'),
+    "claims.toml": (
+        'evidence = "ussr-joins-league"\nhow = "Membership',
+        'evidence = "no-such-item"\nhow = "Membership',
+    ),
+    "theses.toml": ('verdict = "To a large extent"\n', ""),
+    "topics.toml": ("[[topic]]\n", "[[topic]\n"),
+    "schools.toml": ('name = "German school"\n', 'name = "German school"\ncolour = "red"\n'),
+    "questions.toml": ("years = [1933, 1939]", "years = [1939, 1933]"),
+}
+EXPECTED = [
+    "evidence/items.toml:",
+    "evidence 'treaty-of-rapallo' — field 'date': bad date: month 13 in '1922-13-16' does not exist",
+    "claims.toml:",
+    "claim 'cs-genuine-turn' — field 'support[1].evidence': refers to unknown evidence 'no-such-item'",
+    "theses.toml:",
+    "thesis 'cs-genuine' — field 'verdict': is missing: add it",
+    "topics.toml:",
+    "TOML syntax error",
+    "schools.toml:",
+    "school 'german-orientation' — field 'colour': unknown key",
+    "questions.toml:",
+    "question 'collective-security-1933-39' — field 'years': the first year is after the second",
+    "works/latin1.toml:",
+    "is not UTF-8 text: save it as UTF-8",
+]
+
+
+@pytest.fixture
+def broken_pack(tmp_path: Path) -> Path:
+    directory = tmp_path / "broken"
+    shutil.copytree(MINI, directory)
+    for name, (old, new) in BREAKS.items():
+        path = directory / name
+        text = path.read_text(encoding="utf-8")
+        assert text.count(old) >= 1, (name, old)
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    (directory / "works" / "latin1.toml").write_bytes('[[work]]\nid = "caf"\nauthor = "Café"\n'.encode("latin-1"))
+    return directory
+
+
+def test_check_lists_every_problem_of_a_broken_pack(broken_pack: Path) -> None:
+    [done] = run_all([["check", "--pack", str(broken_pack)]])
+    assert done.returncode == 1
+    assert done.stdout == ""
+    assert "Traceback" not in done.stderr
+    lines = done.stderr.splitlines()
+    assert lines[0] == f"{broken_pack}: {len(lines) - 1} problems in the data pack"
+    for expected in EXPECTED:
+        assert expected in done.stderr, expected
+    assert all(line.startswith("- ") for line in lines[1:])
+
+
+def test_every_command_refuses_a_broken_pack_the_same_way(broken_pack: Path, tmp_path: Path) -> None:
+    export_file = tmp_path / "plan.md"
+    export_file.write_text(render_markdown(build_plan(load_pack(MINI), "cs-genuine")), encoding="utf-8")
+    commands = every_command(str(broken_pack), export_file, "cs-genuine", "collective-security-1933-39")
+    results = run_all([commands[i] for i in (0, 1, 5, 8, 9, 11)])  # one of each subcommand
+    report = results[0].stderr
+    assert "problems in the data pack" in report
+    for done in results:
+        assert (done.returncode, done.stdout, done.stderr) == (1, "", report), done.args
+
+
+def test_a_missing_pack_folder_is_one_clear_problem(tmp_path: Path) -> None:
+    [done] = run_all([["check", "--pack", str(tmp_path / "nowhere")]])
+    assert done.returncode == 1 and done.stdout == ""
+    assert "no such folder: point --pack at a copy of schools/" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def snapshot(directory: Path) -> dict[str, str]:
+    """Every file under a folder (hidden ones too) → the SHA-256 of its bytes."""
+    return {
+        path.relative_to(directory).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(directory.rglob("*"))
+        if path.is_file()
+    }
+
+
+def test_no_command_changes_the_bundled_pack(tmp_path: Path) -> None:
+    before = snapshot(BUNDLED_PACK)
+    assert before, "the bundled pack has files"
+    pack = load_pack()
+    thesis = pack.theses[0]
+    question = next(q for q in pack.questions if thesis.id in q.theses)
+    edits = (
+        PlanEdits()
+        .with_note("introduction", "A note.")
+        .with_dropped(thesis.claims[0], pack.claim[thesis.claims[0]].support[0].evidence)
+    )
+    export_file = tmp_path / "plan.md"
+    export_file.write_text(render_markdown(build_plan(pack, thesis.id, edits, from_question(question))), "utf-8")
+    commands = every_command(str(BUNDLED_PACK), export_file, thesis.id, question.id)
+    commands += [["check"], ["plan", thesis.id]]  # the default pack, no --pack
+    for done in run_all(commands):
+        assert done.returncode == 0, (done.args, done.stderr)
+        assert "Traceback" not in done.stderr
+        assert done.stdout.strip(), done.args
+    assert snapshot(BUNDLED_PACK) == before

@@ -1,0 +1,24 @@
+"""Privacy and classroom settings in the committed Streamlit config (.streamlit/config.toml)."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+CONFIG = Path(__file__).resolve().parents[1] / ".streamlit" / "config.toml"
+
+
+def load() -> dict:
+    with CONFIG.open("rb") as handle:
+        return tomllib.load(handle)
+
+
+def test_usage_statistics_are_off() -> None:
+    """Streamlit sends usage statistics unless told not to: nothing about students may leave the machine."""
+    assert load()["browser"]["gatherUsageStats"] is False
+
+
+def test_students_get_the_viewer_toolbar_and_no_tracebacks() -> None:
+    client = load()["client"]
+    assert client["toolbarMode"] == "viewer"
+    assert client.get("showErrorDetails", "full") not in ("full", "stacktrace", True)
