@@ -1,24 +1,47 @@
-"""Essay planner (placeholder page until the full plan page lands): pick a thesis, read its plan."""
+"""Essay planner: the Streamlit entry point. Run from the repository root:
+
+    streamlit run streamlit_app.py                      # the bundled pack in schools/
+    streamlit run streamlit_app.py -- --pack my-schools/
+    ESSAY_PLANNER_PACK=my-schools/ streamlit run streamlit_app.py
+
+It only sets the page up, loads the data pack (once per process) and hands over to a page.
+"""
 
 import streamlit as st
 
-from arguments.export import render_markdown
-from arguments.load import PackError, load_pack
-from arguments.plan import build_plan
+from app_pages.common import PAGES, load, show_problems
 
-st.set_page_config(page_title="Essay planner", layout="centered")
+st.set_page_config(page_title="Essay planner: Soviet foreign policy 1921–39", page_icon="📝")
 
-
-@st.cache_resource
-def pack():
-    return load_pack()
-
-
-try:
-    data = pack()
-except PackError as error:
-    st.error("The data pack has problems:")
-    st.text(error.report())
+pack, problems = load()
+if pack is None:
+    show_problems(problems)
     st.stop()
-thesis = st.selectbox("Thesis", [t.id for t in data.theses], format_func=lambda t: data.thesis[t].title, key="thesis")
-st.markdown(render_markdown(build_plan(data, thesis)).split("---\n", 2)[-1])
+
+page = st.navigation(
+    [
+        st.Page(
+            PAGES / "plan.py",
+            title="Plan",
+            icon=":material/edit_note:",
+            default=True,
+            help="Choose a question and a thesis, shape the plan, download it or project it",
+        ),
+        st.Page(
+            PAGES / "explorer.py",
+            title="Evidence explorer",
+            icon=":material/manage_search:",
+            url_path="explorer",
+            help="Every dated evidence item, with filters and a timeline",
+        ),
+        st.Page(
+            PAGES / "schools.py",
+            title="Schools",
+            icon=":material/groups:",
+            url_path="schools",
+            help="The schools of historians side by side, and how each reads the same event",
+        ),
+    ],
+    position="top",
+)
+page.run()

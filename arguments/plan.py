@@ -210,13 +210,6 @@ COMMAND_GUIDANCE: dict[str, str] = {
 }
 
 
-def _lower_first(text: str) -> str:
-    text = text.rstrip(".")
-    if len(text) > 1 and text[0].isupper() and text[1].islower():
-        return text[0].lower() + text[1:]
-    return text
-
-
 def first_sentence(text: str) -> str:
     match = re.match(r"(.+?[.!?])(\s|$)", text)
     return match.group(1) if match else text
@@ -267,7 +260,7 @@ def build_plan(
         return works
 
     paragraphs = []
-    thesis_idea = _lower_first(thesis.title)
+    thesis_idea = thesis.title.rstrip(".")
     for number, claim_id in enumerate(_order(thesis, edits), start=1):
         claim = pack.claim[claim_id]
         support, counter, dropped = [], [], []
@@ -299,7 +292,7 @@ def build_plan(
                 counter=tuple(counter),
                 dropped=tuple(dropped),
                 historians=cite(claim.held_by),
-                link=f"Link back to the thesis: this paragraph supports the judgement that {thesis_idea}.",
+                link=f"Link back to the thesis: this paragraph supports the judgement “{thesis_idea}”.",
                 note=edits.note(claim.id),
             )
         )

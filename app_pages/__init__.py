@@ -1,0 +1,1 @@
+"""The Streamlit pages (run through ``st.navigation`` in ``streamlit_app.py``) and their helpers."""

@@ -1,0 +1,88 @@
+"""Shared by every page: which data pack to use, loading it once per process, showing its problems."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+import streamlit as st
+
+from arguments.load import BUNDLED_PACK, Problem, check_pack
+from arguments.model import Pack
+from arguments.present import inline
+
+ENV_VAR = "ESSAY_PLANNER_PACK"
+ROOT = Path(__file__).resolve().parent.parent
+PAGES = ROOT / "app_pages"
+PROJECTION_CSS = ROOT / "assets" / "projection.css"
+# Read once per process (not on every rerun); author-written, never holds student or pack text.
+PROJECTION_STYLE = f"<style>{PROJECTION_CSS.read_text(encoding='utf-8')}</style>"
+
+
+def pack_dir(argv: Sequence[str] | None = None, environ: dict[str, str] | None = None) -> str:
+    """The pack folder: ``streamlit run streamlit_app.py -- --pack DIR``, else $ESSAY_PLANNER_PACK, else bundled."""
+    parser = argparse.ArgumentParser(add_help=False, allow_abbrev=False)
+    parser.add_argument("--pack")
+    args, _ = parser.parse_known_args(list(sys.argv[1:] if argv is None else argv))
+    env = os.environ if environ is None else environ
+    chosen = args.pack or env.get(ENV_VAR) or str(BUNDLED_PACK)
+    return str(Path(chosen).expanduser().resolve())
+
+
+@st.cache_resource(show_spinner="Reading the data pack…", max_entries=4)
+def _load(directory: str) -> tuple[Pack | None, tuple[Problem, ...]]:
+    # The Pack is frozen (tuples of frozen records, read-only indexes) and the problems are
+    # frozen dataclasses, so one shared copy per process is safe for every session.
+    return check_pack(directory)
+
+
+def load() -> tuple[Pack | None, tuple[Problem, ...]]:
+    return _load(pack_dir())
+
+
+def current_pack() -> Pack:
+    """The loaded pack (the entry point has already stopped if it is invalid)."""
+    pack, problems = load()
+    if pack is None:  # a page run on its own, without the entry point
+        show_problems(problems)
+        st.stop()
+    return pack
+
+
+def show_problems(problems: tuple[Problem, ...]) -> None:
+    """The pack's problems as a readable list, grouped by file: never a traceback."""
+    count = len(problems)
+    st.title("The data pack needs fixing")
+    st.error(
+        f"The planner cannot open its data pack: {count} problem{'s' * (count != 1)} "
+        "found. A teacher or the pack's author can fix them in the TOML files listed below."
+    )
+    st.markdown(f"**Pack folder:** {inline(pack_dir())}")
+    by_file: dict[str, list[Problem]] = {}
+    for problem in problems:
+        by_file.setdefault(problem.file, []).append(problem)
+    for file, found in by_file.items():
+        st.subheader(f"{inline(file)} ({len(found)})", anchor=False)
+        lines = []
+        for p in found:
+            where = [f"line {p.line}"] if p.line else []
+            where += [p.record] if p.record else []
+            where += [f"field '{p.field}'"] if p.field else []
+            head = f"**{inline(', '.join(where))}:** " if where else ""
+            lines.append(f"- {head}{inline(p.message)}")
+        st.markdown("\n".join(lines))
+    st.markdown(
+        "Check the pack from a terminal with `python -m arguments check`; "
+        "each problem names the file, the record and the field. Then press the button."
+    )
+    if st.button("Check the pack again", key="recheck_pack", type="primary"):
+        _load.clear()
+        st.rerun()
+
+
+def text(body: str) -> None:
+    """One line of data text, shown as inert Markdown."""
+    st.markdown(inline(body))

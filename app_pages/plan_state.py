@@ -1,0 +1,226 @@
+"""The plan page's state.
+
+- The choice (question, thesis, view, projection step) lives in widget keys in ``st.session_state``
+  and is mirrored in the URL as ``?question=ID&thesis=ID&view=project&step=N``. Ids, not labels,
+  go in the URL (``bind="query-params"`` would write the option labels), so links survive
+  changes to a thesis title. A URL that differs from the one the page last wrote (a refresh, a
+  shared link, a ``st.page_link``) is adopted whole; an empty URL (after using the top
+  navigation) keeps the session's choice.
+- The student's edits are one ``PlanEdits`` per thesis in ``st.session_state["edits"]``; every
+  change goes through a callback here, so the view and the export always follow them.
+
+Later additions can call ``restore`` (issue 4: restore a plan from an exported file) or set
+``QUESTION``/``THESIS`` from their own widget callbacks (issue 5: ranked theses).
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+from streamlit.runtime.state import SessionStateProxy
+
+from arguments.model import Pack
+from arguments.plan import SECTIONS, NoteTooLongError, PlanEdits
+from arguments.present import thesis_options
+
+QUESTION = "question"
+THESIS = "thesis"
+VIEW = "view"
+STEP = "step"  # 0-based here, 1-based in the URL
+REVEAL = "reveal"  # projection: counter evidence shown on the current slide
+EDITS = "edits"
+URL_KEYS = (QUESTION, THESIS, VIEW, STEP)
+VIEWS = ("plan", "project")
+_WRITTEN = "_url_written"
+_WARNINGS = "_url_warnings"
+
+
+def _state() -> SessionStateProxy:
+    return st.session_state
+
+
+def url_params() -> dict[str, str]:
+    return {k: st.query_params[k] for k in URL_KEYS if k in st.query_params}
+
+
+def adopt_url(pack: Pack) -> None:
+    """Take the choice from the URL when it is new (page load, shared link); ignore invalid ids."""
+    ss = _state()
+    url = url_params()
+    if not url or url == ss.get(_WRITTEN):
+        return
+    problems = []
+    question = url.get(QUESTION)
+    if question is not None and question not in pack.question:
+        problems.append(f"question '{question}'")
+        question = None
+    thesis = url.get(THESIS)
+    if thesis is not None and thesis not in pack.thesis:
+        problems.append(f"thesis '{thesis}'")
+        thesis = None
+    view = url.get(VIEW, "plan")
+    if view not in VIEWS:
+        problems.append(f"view '{view}'")
+        view = "plan"
+    step = url.get(STEP, "1")
+    ss[QUESTION] = question
+    ss[THESIS] = thesis
+    ss[VIEW] = view
+    ss[STEP] = int(step) - 1 if step.isdigit() and int(step) >= 1 else 0
+    ss[REVEAL] = False
+    ss[_WARNINGS] = tuple(problems)
+    ss[_WRITTEN] = url
+
+
+def url_warnings() -> tuple[str, ...]:
+    """What the last adopted link asked for that this pack does not have (shown once)."""
+    return _state().pop(_WARNINGS, ())
+
+
+def write_url(question: str | None, thesis: str | None, view: str, step: int) -> None:
+    """Mirror the choice in the URL (only what differs from the defaults), in one message."""
+    desired: dict[str, str] = {}
+    if question:
+        desired[QUESTION] = question
+    if thesis:
+        desired[THESIS] = thesis
+        if view == "project":
+            desired[VIEW] = "project"
+            desired[STEP] = str(step + 1)
+    _state()[_WRITTEN] = desired
+    if url_params() != desired:
+        others = {k: st.query_params.get_all(k) for k in st.query_params if k not in URL_KEYS}
+        st.query_params.from_dict({**others, **desired})
+
+
+def choice() -> tuple[str | None, str | None, str]:
+    ss = _state()
+    view = ss.get(VIEW) or "plan"
+    return ss.get(QUESTION), ss.get(THESIS), view if view in VIEWS else "plan"
+
+
+# --- widget callbacks for the choice ------------------------------------------------------------
+
+
+def on_question_change(pack: Pack) -> None:
+    """Keep the thesis only if the new question offers it; a new question starts at the plan view."""
+    ss = _state()
+    question = ss.get(QUESTION)
+    offered = thesis_options(pack, pack.question.get(question) if question else None)
+    if ss.get(THESIS) not in offered:
+        ss[THESIS] = None
+    ss[STEP] = 0
+    ss[REVEAL] = False
+
+
+def on_thesis_change() -> None:
+    ss = _state()
+    ss[STEP] = 0
+    ss[REVEAL] = False
+
+
+def on_view_change() -> None:
+    ss = _state()
+    ss[STEP] = 0
+    ss[REVEAL] = False
+
+
+def go_to(step: int) -> None:
+    ss = _state()
+    ss[STEP] = max(0, step)
+    ss[REVEAL] = False
+
+
+def toggle_reveal() -> None:
+    ss = _state()
+    ss[REVEAL] = not ss.get(REVEAL, False)
+
+
+# --- the student's edits ---------------------------------------------------------------------------
+
+
+def edits(thesis: str) -> PlanEdits:
+    return _state().get(EDITS, {}).get(thesis, PlanEdits())
+
+
+def _store(thesis: str, new: PlanEdits) -> None:
+    ss = _state()
+    stored = dict(ss.get(EDITS, {}))
+    stored[thesis] = new
+    ss[EDITS] = stored
+
+
+def note_key(thesis: str, section: str) -> str:
+    return f"note__{thesis}__{section}"
+
+
+def thesis_text_key(thesis: str) -> str:
+    return f"own_thesis__{thesis}"
+
+
+def error_key(widget_key: str) -> str:
+    return f"{widget_key}__error"
+
+
+def drop(thesis: str, claim: str, evidence: str, dropped: bool = True) -> None:
+    _store(thesis, edits(thesis).with_dropped(claim, evidence, dropped))
+
+
+def move(thesis: str, order: tuple[str, ...], claim: str, step: int) -> None:
+    _store(thesis, edits(thesis).with_moved(order, claim, step))
+
+
+def save_note(thesis: str, section: str) -> None:
+    """Keep the note if it fits; otherwise keep the old one and say why (the box keeps the text)."""
+    ss = _state()
+    key = note_key(thesis, section)
+    try:
+        _store(thesis, edits(thesis).with_note(section, ss.get(key) or ""))
+        ss.pop(error_key(key), None)
+    except NoteTooLongError as error:
+        ss[error_key(key)] = str(error)
+
+
+def save_thesis_text(thesis: str) -> None:
+    ss = _state()
+    key = thesis_text_key(thesis)
+    try:
+        _store(thesis, edits(thesis).with_thesis_text(ss.get(key) or ""))
+        ss.pop(error_key(key), None)
+    except NoteTooLongError as error:
+        ss[error_key(key)] = f"{error} Shorten it (the text you typed is still in the box)."
+
+
+def init_text_widgets(thesis: str, sections: tuple[str, ...]) -> None:
+    """Give each note box its saved text the first time it is drawn (call before the widgets)."""
+    ss = _state()
+    current = edits(thesis)
+    for section in sections:
+        ss.setdefault(note_key(thesis, section), current.note(section))
+    ss.setdefault(thesis_text_key(thesis), current.thesis_text)
+
+
+def restore(thesis: str, question: str | None, new: PlanEdits, claims: tuple[str, ...] = ()) -> None:
+    """Replace the choice and the edits (e.g. from an imported plan). Call from a widget callback."""
+    ss = _state()
+    ss[QUESTION] = question
+    ss[THESIS] = thesis
+    ss[VIEW] = "plan"
+    ss[STEP] = 0
+    _store(thesis, new)
+    for section in (*SECTIONS, *claims, *dict(new.notes)):
+        key = note_key(thesis, section)
+        ss[key] = new.note(section)
+        ss.pop(error_key(key), None)
+    ss[thesis_text_key(thesis)] = new.thesis_text
+
+
+def reset(thesis: str, claims: tuple[str, ...]) -> None:
+    """Forget every edit to this thesis's plan."""
+    restore(thesis, _state().get(QUESTION), PlanEdits(), claims)
+
+
+def step_by(delta: int, count: int) -> None:
+    """Next (+1) or previous (-1) slide, from the current step (safe if a key is pressed twice)."""
+    ss = _state()
+    ss[STEP] = max(0, min(count - 1, int(ss.get(STEP, 0)) + delta))
+    ss[REVEAL] = False

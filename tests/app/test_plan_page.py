@@ -1,0 +1,235 @@
+"""The plan page through AppTest: choosing, the plan, edits and the export, the URL."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from arguments.export import render_markdown
+from arguments.load import load_pack
+from arguments.plan import MAX_NOTE_CHARS, PlanEdits, build_plan
+from arguments.present import inline
+from arguments.question import from_question
+from tests.app.conftest import markdown_text, no_exception
+from tests.inert import PARSERS, active
+from tests.payloads import NAMED
+
+QUESTION = "collective-security-1933-39"
+THESIS = "cs-genuine"
+
+
+@pytest.fixture(scope="module")
+def pack(ui_pack):
+    return load_pack(ui_pack)
+
+
+def expected_export(pack, at, thesis=THESIS, question=QUESTION):
+    """What the engine renders for the edits the app holds: the export must be exactly this."""
+    edits = at.session_state["edits"][thesis] if "edits" in at.session_state else PlanEdits()
+    analysis = from_question(pack.question[question]) if question else None
+    return render_markdown(build_plan(pack, thesis, edits, analysis))
+
+
+def choose(at, question=QUESTION, thesis=THESIS):
+    if question is not None:
+        at.selectbox(key="question").select(question).run()
+        no_exception(at)
+    at.radio(key="thesis").set_value(thesis).run()
+    no_exception(at)
+    return at
+
+
+def test_first_visit_explains_and_offers_every_thesis(app, pack):
+    no_exception(app)
+    assert app.title[0].value == "Plan your essay"
+    assert "How it works" in markdown_text(app)
+    assert app.selectbox(key="question").value is None
+    assert app.radio(key="thesis").value is None
+    assert app.radio(key="thesis").options == [inline(t.title) for t in pack.theses]
+    assert not app.download_button  # nothing to download before a thesis is chosen
+    assert dict(app.query_params) == {}
+
+
+def test_question_narrows_theses_and_thesis_shows_the_plan(app, pack):
+    app.selectbox(key="question").select(QUESTION).run()
+    assert app.radio(key="thesis").options == [inline(pack.thesis[t].title) for t in pack.question[QUESTION].theses]
+    assert "Practice question (not from a past paper)" in markdown_text(app)
+    choose(app, question=None)
+    text = markdown_text(app)
+    assert "Essay plan: Collective security was genuine until the West failed it" in [h.value for h in app.header]
+    assert "**School:** Collective Security school" in text  # school membership as a text label
+    assert "**Claim (topic sentence):** After 1933 Moscow turned in earnest to collective security." in text
+    assert "**16 April 1922 · Treaty of Rapallo** (event)" in text
+    assert [s.value for s in app.subheader][:2] == ["What the question asks", "Introduction"]
+    assert dict(app.query_params) == {"question": QUESTION, "thesis": THESIS}
+
+
+def test_thesis_change_updates_the_plan(app, pack):
+    choose(app)
+    first = markdown_text(app)
+    assert "Paragraph 1 of 3" in [s.value for s in app.subheader]
+    app.radio(key="thesis").set_value("munich-first").run()
+    no_exception(app)
+    second = markdown_text(app)
+    assert second != first
+    assert r"Essay plan: Munich decided it\: the West failed collective security" in [h.value for h in app.header]
+    assert "**Schools:** Collective Security school, German school" in second
+    assert "**Verdict:** Largely" in second
+    # The paragraphs follow the new thesis: Munich first.
+    assert second.index("Munich, not Moscow, killed collective security.") < second.index("After 1933 Moscow turned")
+    assert app.query_params["thesis"] == "munich-first"
+
+
+def test_new_question_keeps_only_a_thesis_it_offers(app):
+    choose(app)
+    app.selectbox(key="question").select("why-pact-1939").run()
+    no_exception(app)
+    assert app.radio(key="thesis").value is None  # cs-genuine is not offered for this question
+    assert inline("Past paper: IB Diploma History, May 2021, Paper 2") in markdown_text(app)
+    assert dict(app.query_params) == {"question": "why-pact-1939"}
+
+
+def test_download_button_gives_exactly_the_engine_export(app, pack, downloads):
+    choose(app)
+    button = app.download_button(key="export_md")
+    assert button.proto.ignore_rerun  # on_click="ignore": downloading does not rerun the app
+    file = downloads(app, "export_md")
+    assert (file.filename, file.mimetype) == ("essay-plan-cs-genuine.md", "text/markdown")
+    assert file.content.decode("utf-8") == expected_export(pack, app)
+
+
+def test_dropping_an_item_removes_it_from_the_view_and_the_export(app, pack, downloads):
+    choose(app)
+    before = downloads(app, "export_md").content.decode("utf-8")
+    assert before.count("Treaty of Rapallo") == 1
+    app.button(key="drop__cs-rapallo-broken-by-hitler__treaty-of-rapallo").click().run()
+    no_exception(app)
+    edits = app.session_state["edits"][THESIS]
+    assert edits.dropped == {"cs-rapallo-broken-by-hitler/treaty-of-rapallo"}
+    export = downloads(app, "export_md").content.decode("utf-8")
+    assert export == expected_export(pack, app)
+    body = export.split("\n---\n", 1)[1]  # after the front matter (which records the drop)
+    assert "Treaty of Rapallo" not in body
+    assert 'dropped: ["cs-rapallo-broken-by-hitler/treaty-of-rapallo"]' in export
+    assert "~~16 April 1922 · Treaty of Rapallo~~ (dropped)" in markdown_text(app)
+    assert "1 item dropped" in markdown_text(app)
+    app.button(key="restore__cs-rapallo-broken-by-hitler__treaty-of-rapallo").click().run()
+    assert downloads(app, "export_md").content.decode("utf-8") == before
+
+
+def test_moving_a_paragraph_reorders_the_plan_and_export(app, pack, downloads):
+    choose(app)
+    assert app.button(key="up__cs-genuine-turn").disabled
+    app.button(key="down__cs-genuine-turn").click().run()
+    no_exception(app)
+    export = downloads(app, "export_md").content.decode("utf-8")
+    assert export == expected_export(pack, app)
+    assert 'order: ["cs-munich", "cs-genuine-turn", "cs-rapallo-broken-by-hitler"]' in export
+    assert export.index("Munich, not Moscow") < export.index("After 1933 Moscow")
+    assert "paragraphs reordered" in markdown_text(app)
+
+
+@pytest.mark.parametrize("name", ["script-tag", "img-onerror", "md-link-javascript", "html-comment-front-matter"])
+def test_notes_appear_escaped_in_the_export(app, pack, downloads, name):
+    choose(app)
+    payload = NAMED[name]
+    app.text_area(key="note__cs-genuine__cs-munich").input(payload).run()
+    no_exception(app)
+    assert app.session_state["edits"][THESIS].note("cs-munich") == payload.replace("\r\n", "\n")
+    export = downloads(app, "export_md").content.decode("utf-8")
+    assert export == expected_export(pack, app)
+    assert "> **My notes:**" in export
+    for parser in PARSERS:
+        assert active(export, parser) == []  # no HTML, link or image anywhere in the file
+    assert re.search(r"(?<!\\)<", export) is None  # every < is escaped
+
+
+def test_own_thesis_wording_is_shown_escaped_and_exported(app, pack, downloads):
+    choose(app)
+    app.text_area(key="own_thesis__cs-genuine").input("Mostly <b>yes</b> :red[because] $x$").run()
+    no_exception(app)
+    text = markdown_text(app)
+    assert r"**Thesis (your wording):** Mostly \<b\>yes\</b\> \:red\[because\] \$x\$" in text
+    export = downloads(app, "export_md").content.decode("utf-8")
+    assert export == expected_export(pack, app)
+    assert r"**Thesis:** Mostly \<b\>yes\</b\>" in export
+
+
+def test_a_note_over_the_limit_is_refused_but_kept_in_the_box(app, pack, downloads):
+    choose(app)
+    app.text_area(key="note__cs-genuine__introduction").input("short note").run()
+    long = "x" * (MAX_NOTE_CHARS + 1)
+    app.text_area(key="note__cs-genuine__introduction").input(long).run()
+    no_exception(app)
+    assert app.text_area(key="note__cs-genuine__introduction").value == long  # nothing typed is lost
+    assert any(f"at most {MAX_NOTE_CHARS} characters" in e.value for e in app.error)
+    assert app.session_state["edits"][THESIS].note("introduction") == "short note"  # the last good note
+    assert downloads(app, "export_md").content.decode("utf-8") == expected_export(pack, app)
+    app.text_area(key="note__cs-genuine__introduction").input("fixed").run()
+    assert not app.error
+    assert app.session_state["edits"][THESIS].note("introduction") == "fixed"
+
+
+def test_edits_are_kept_per_thesis(app):
+    choose(app)
+    app.button(key="drop__cs-munich__munich-agreement").click().run()
+    app.radio(key="thesis").set_value("munich-first").run()
+    assert not app.session_state["edits"].get("munich-first", PlanEdits()).dropped
+    app.radio(key="thesis").set_value(THESIS).run()
+    assert app.session_state["edits"][THESIS].dropped == {"cs-munich/munich-agreement"}
+
+
+def test_undo_all_changes(app, pack, downloads):
+    choose(app)
+    app.button(key="drop__cs-munich__munich-agreement").click().run()
+    app.text_area(key="note__cs-genuine__conclusion").input("my conclusion").run()
+    app.button(key="reset_edits").click().run()
+    no_exception(app)
+    assert app.session_state["edits"][THESIS] == PlanEdits()
+    assert app.text_area(key="note__cs-genuine__conclusion").value == ""
+    assert downloads(app, "export_md").content.decode("utf-8") == expected_export(pack, app)
+
+
+def test_url_restores_question_thesis_and_view(make_app):
+    at = make_app(question=QUESTION, thesis="munich-first")
+    no_exception(at)
+    assert at.selectbox(key="question").value == QUESTION
+    assert at.radio(key="thesis").value == "munich-first"
+    assert r"Essay plan: Munich decided it\: the West failed collective security" in [h.value for h in at.header]
+    at = make_app(question=QUESTION, thesis=THESIS, view="project", step="3")
+    no_exception(at)
+    assert at.title[0].value == "Paragraph 2 of 3"
+    assert at.segmented_control(key="view").value == "project"
+    assert dict(at.query_params) == {"question": QUESTION, "thesis": THESIS, "view": "project", "step": "3"}
+
+
+def test_url_thesis_without_question(make_app):
+    at = make_app(thesis="munich-first")
+    no_exception(at)
+    assert at.selectbox(key="question").value is None
+    assert at.radio(key="thesis").value == "munich-first"
+    assert dict(at.query_params) == {"thesis": "munich-first"}
+
+
+def test_url_thesis_not_linked_to_the_question_is_still_restored(make_app):
+    at = make_app(question="why-pact-1939", thesis=THESIS)
+    no_exception(at)
+    assert at.radio(key="thesis").value == THESIS
+    assert "not one of this question's suggested theses" in at.radio(key="thesis").proto.captions[-1]
+
+
+def test_unknown_ids_in_the_url_are_ignored_with_a_warning(make_app):
+    at = make_app(question="nope", thesis="<b>bad</b>", view="slides")
+    no_exception(at)
+    warnings = " ".join(w.value for w in at.warning)
+    assert "question 'nope'" in warnings and r"thesis '\<b\>bad\</b\>'" in warnings and "view 'slides'" in warnings
+    assert at.radio(key="thesis").value is None
+    assert dict(at.query_params) == {}
+
+
+def test_cli_pack_argument_wins_over_the_environment(make_app, monkeypatch, ui_pack, tmp_path):
+    monkeypatch.setattr("sys.argv", ["streamlit_app.py", "--pack", str(ui_pack)])
+    at = make_app(pack=tmp_path / "not-a-pack")  # the env var points nowhere; --pack is used
+    no_exception(at)
+    assert at.title[0].value == "Plan your essay"

@@ -1,0 +1,112 @@
+"""Browser tests: one `streamlit run` on a free loopback port, driven by Debian's headless Chromium.
+
+Without /usr/bin/chromium the tests skip with a reason, unless REQUIRE_BROWSER=1 (CI), where
+they fail instead. Playwright never downloads a browser here.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from tests.conftest import ROOT
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+LOOPBACK = "127.0.0.1"
+READY = "[data-testid='stApp'][data-test-script-state='notRunning']"
+
+
+def _need_chromium() -> None:
+    if Path(CHROMIUM).is_file() and os.access(CHROMIUM, os.X_OK):
+        return
+    reason = f"Chromium not found at {CHROMIUM}: install Debian's chromium (apt-get install chromium)"
+    if os.environ.get("REQUIRE_BROWSER") == "1":
+        pytest.fail(f"{reason}; REQUIRE_BROWSER=1 forbids skipping the browser tests")
+    pytest.skip(reason)
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind((LOOPBACK, 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory) -> Iterator[str]:
+    """The app from the repository root (so .streamlit/config.toml applies), on the bundled pack."""
+    _need_chromium()
+    port = _free_port()
+    log = tmp_path_factory.mktemp("server") / "streamlit.log"
+    env = {k: v for k, v in os.environ.items() if k != "ESSAY_PLANNER_PACK"}
+    command = [
+        sys.executable, "-m", "streamlit", "run", "streamlit_app.py",
+        "--server.port", str(port), "--server.address", LOOPBACK, "--server.headless", "true",
+    ]  # fmt: skip
+    with log.open("wb") as out:
+        process = subprocess.Popen(command, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, env=env)
+    url = f"http://{LOOPBACK}:{port}"
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=1) as response:
+                    if response.read() == b"ok":
+                        break
+            except OSError:
+                pass
+            if process.poll() is not None or time.monotonic() > deadline:
+                pytest.fail(f"streamlit did not start:\n{log.read_text(errors='replace')}")
+            time.sleep(0.2)
+        yield url
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    _need_chromium()
+    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    return {**browser_context_args, "viewport": {"width": 1280, "height": 720}, "accept_downloads": True}
+
+
+@pytest.fixture
+def outside_requests(page) -> Iterator[list[str]]:
+    """Every request or web socket that goes anywhere but 127.0.0.1 (it must stay empty)."""
+    seen: list[str] = []
+
+    def check(url: str) -> None:
+        parts = urlsplit(url)
+        if parts.scheme in {"data", "blob", "about"}:
+            return
+        if parts.hostname != LOOPBACK:
+            seen.append(url)
+
+    page.context.on("request", lambda request: check(request.url))
+    page.on("websocket", lambda socket: check(socket.url))
+    yield seen
+    assert seen == [], f"requests left 127.0.0.1: {seen}"
+
+
+def wait_idle(page) -> None:
+    """The script has finished its run and no element is stale."""
+    page.wait_for_selector(READY, timeout=20_000)
+    page.wait_for_function("document.querySelectorAll('[data-stale=\"true\"]').length === 0", timeout=20_000)
