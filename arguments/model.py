@@ -7,6 +7,7 @@ pack is a frozen dataclass of tuples with read-only indexes, safe to share betwe
 from __future__ import annotations
 
 from collections.abc import Mapping
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from types import MappingProxyType
@@ -98,8 +99,8 @@ class Work(Record):
 
 
 def _surnames(author: str) -> str:
-    people = author.split(",")[0].replace(" (ed.)", "").replace(" (eds)", "")
-    names = [p.strip() for p in people.replace(" and ", "|").split("|") if p.strip()]
+    people = re.sub(r"\s*\([^)]*\)", "", author)
+    names = [p.strip() for p in re.split(r",|\band\b", people) if p.strip()]
     return " and ".join(n.split()[-1] for n in names) if len(names) <= 2 else f"{names[0].split()[-1]} et al."
 
 

@@ -180,6 +180,14 @@ def test_questions_link_theses_and_real_ones_say_so(bundled_pack):
             "synthesis-security-flexible-means",
             "synthesis-genuine-but-hedged",
             "synthesis-security-over-ideology",
+            "state-first-1921-33",
+            "britain-germany-compared-1921-33",
+            "turn-insurance-1933-35",
+            "historians-sources-and-context",
+            "spain-security-not-revolution",
+            "terror-weakened-foreign-policy",
+            "far-east-two-front-threat",
+            "litvinov-fall-turning-point",
         )
     ],
 )
