@@ -161,8 +161,33 @@ def error_key(widget_key: str) -> str:
     return f"{widget_key}__error"
 
 
+def dropped_key(thesis: str, claim: str) -> str:
+    return f"drop__{thesis}__{claim}"
+
+
 def drop(thesis: str, claim: str, evidence: str, dropped: bool = True) -> None:
     _store(thesis, edits(thesis).with_dropped(claim, evidence, dropped))
+    _sync_dropped(thesis, claim)
+
+
+def save_dropped(thesis: str, claim: str) -> None:
+    """The paragraph's "left out" box changed: make the edits match it."""
+    chosen = set(_state().get(dropped_key(thesis, claim)) or ())
+    current = edits(thesis)
+    prefix = f"{claim}/"
+    was = {key.removeprefix(prefix) for key in current.dropped if key.startswith(prefix)}
+    for evidence in chosen - was:
+        current = current.with_dropped(claim, evidence, True)
+    for evidence in was - chosen:
+        current = current.with_dropped(claim, evidence, False)
+    _store(thesis, current)
+
+
+def _sync_dropped(thesis: str, claim: str) -> None:
+    prefix = f"{claim}/"
+    _state()[dropped_key(thesis, claim)] = sorted(
+        key.removeprefix(prefix) for key in edits(thesis).dropped if key.startswith(prefix)
+    )
 
 
 def move(thesis: str, order: tuple[str, ...], claim: str, step: int) -> None:
@@ -196,6 +221,8 @@ def init_text_widgets(thesis: str, sections: tuple[str, ...]) -> None:
     current = edits(thesis)
     for section in sections:
         ss.setdefault(note_key(thesis, section), current.note(section))
+        if section not in SECTIONS and dropped_key(thesis, section) not in ss:
+            _sync_dropped(thesis, section)
     ss.setdefault(thesis_text_key(thesis), current.thesis_text)
 
 
@@ -212,6 +239,8 @@ def restore(thesis: str, question: str | None, new: PlanEdits, claims: tuple[str
         ss[key] = new.note(section)
         ss.pop(error_key(key), None)
     ss[thesis_text_key(thesis)] = new.thesis_text
+    for claim in {*claims, *(key.split("/", 1)[0] for key in new.dropped)}:
+        _sync_dropped(thesis, claim)
 
 
 def reset(thesis: str, claims: tuple[str, ...]) -> None:

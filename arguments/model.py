@@ -6,8 +6,8 @@ pack is a frozen dataclass of tuples with read-only indexes, safe to share betwe
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from types import MappingProxyType

@@ -8,8 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from arguments.export import md
-from arguments.model import KIND_LABELS, Pack, Question, Thesis, Work
-from arguments.plan import EssayPlan, EvidenceUse
+from arguments.model import KIND_LABELS, Evidence, Pack, Question, Thesis, Work
+from arguments.plan import BodyParagraph, EssayPlan, EvidenceUse
 
 
 def inline(text: str) -> str:
@@ -128,3 +128,33 @@ def evidence_markdown(use: EvidenceUse, plan: EssayPlan, *, counter: bool, pack:
     works = tuple(pack.work[w] for w in item.sources if w in pack.work)
     lines.append(f"**Source:** {short_cites(works)}")
     return "  \n".join(lines)
+
+
+def paragraph_markdown(plan: EssayPlan, paragraph: BodyParagraph, pack: Pack) -> str:
+    """A whole body paragraph as one Markdown block: schools, claim, evidence for and against, link."""
+    word = "School" if len(paragraph.schools) == 1 else "Schools"
+    parts = [
+        f"**{word}:** {inline(', '.join(s.name for s in paragraph.schools))}  \n"
+        f"**Claim (topic sentence):** {inline(paragraph.topic_sentence)}",
+        "**Supporting evidence** (in date order):",
+    ]
+    parts += [_bullet(evidence_markdown(u, plan, counter=False, pack=pack)) for u in paragraph.support] or [
+        "- None left: restore an item below or find your own."
+    ]
+    parts.append("**Counter evidence and rebuttal:**")
+    parts += [_bullet(evidence_markdown(u, plan, counter=True, pack=pack)) for u in paragraph.counter] or [
+        "- None left: a top-band paragraph weighs at least one counter-argument."
+    ]
+    historians = short_cites(paragraph.historians) or "none recorded"
+    parts.append(f"**Historians who argue this:** {historians}  \n**{inline(paragraph.link)}**")
+    return "\n\n".join(parts)
+
+
+def _bullet(block: str) -> str:
+    """A multi-line block as one list item (continuation lines indented under the bullet)."""
+    return "- " + block.replace("  \n", "  \n  ")
+
+
+def evidence_option(item: Evidence) -> str:
+    """How an evidence item is named in a control: ``16 April 1922 · Treaty of Rapallo``."""
+    return f"{item.date.label} · {item.title}"

@@ -66,9 +66,13 @@ def test_student_plans_edits_and_downloads(page: Page, server, pack, choice, out
     plan = build_plan(pack, thesis.id, question=from_question(question))
     first = plan.paragraphs[0]
     dropped = first.support[0].evidence
-    page.get_by_role("button", name="Drop from plan").first.click()
-    expect(page.get_by_text(f"{dropped.date.label} · {dropped.title} (dropped)")).to_be_visible()
+    left_out = page.get_by_role("combobox", name="Evidence left out of my plan").first
+    left_out.click()
+    left_out.press("ArrowDown")  # opens the list of this paragraph's items
+    page.get_by_role("option", name=f"{dropped.date.label} · {dropped.title}", exact=True).click()
+    page.keyboard.press("Escape")
     wait_idle(page)
+    expect(page.get_by_text(re.compile(r"Your changes: 1 item dropped\."))).to_be_visible()
     box = page.get_by_role("textbox", name="My notes on the introduction")
     box.fill(NOTE)
     box.press("Tab")
