@@ -1,0 +1,194 @@
+"""Browser timings in headless Chromium, the planner against the bare baseline page in the same run.
+
+- Cold first paint: from navigation until the page's text is shown and the script is idle.
+- Thesis change: from the click that picks another thesis until the new plan is shown and idle.
+- Load: N browser sessions change thesis at the same moment; per-session time until its new plan
+  shows (p50, p95); server memory (RSS) with 1 and with N sessions open.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import statistics
+import time
+from dataclasses import dataclass
+
+from playwright.async_api import Page, async_playwright
+
+from arguments.load import load_pack
+from benchmarks.pages import APP, BASELINE, BASELINE_LABEL, BASELINE_OPTIONS, BASELINE_TEXTS, check_baseline
+from benchmarks.servers import CHROMIUM, CHROMIUM_ARGS, streamlit_server
+
+
+@dataclass(frozen=True)
+class Driver:
+    """How to open a page and flip its choice between two states, and what text proves each state."""
+
+    name: str
+    path: str
+    ready_text: str
+    texts: tuple[str, str]
+    kind: str  # "selectbox" (baseline) or "radio" (the planner's thesis list)
+    options: tuple[str, str]
+    label: str = ""
+
+    async def setup(self, page: Page) -> None:
+        """After the first paint, bring the page to state 0 (not timed)."""
+        if self.kind == "radio":
+            await self.prepare(page, 1)
+            await _wait(page, await self.click(page, 1))
+
+    async def prepare(self, page: Page, i: int) -> None:
+        """Anything before the timed click (opening a dropdown)."""
+        if self.kind == "selectbox":
+            await page.get_by_label(self.label).first.click()
+
+    async def click(self, page: Page, i: int) -> str:
+        """The timed click; returns the text that shows the change is complete."""
+        option = self.options[(i + 1) % 2]
+        if self.kind == "selectbox":
+            await page.get_by_role("option", name=option, exact=True).click()
+        else:
+            await page.get_by_role("radio", name=option).locator("xpath=ancestor::label[1]").click()
+        return self.texts[(i + 1) % 2]
+
+
+def baseline_driver() -> Driver:
+    return Driver("baseline", "/", BASELINE_TEXTS[0], BASELINE_TEXTS, "selectbox", BASELINE_OPTIONS, BASELINE_LABEL)
+
+
+READY_TEXT = "Plan your essay"
+
+
+def app_driver() -> Driver:
+    """Open the page as a student does, then switch between two theses; each plan is known by its heading."""
+    pack = load_pack()
+    first, second = pack.theses[0], pack.theses[-1]
+    texts = (f"Essay plan: {first.title}", f"Essay plan: {second.title}")
+    return Driver("planner", "/", READY_TEXT, texts, "radio", (first.title, second.title))
+
+
+# Done = the expected text is in the page and the script is idle. Checked once per animation
+# frame with textContent (no layout), the same for both pages: Playwright's text locators
+# normalise every element's text on each poll, which costs a large page far more than a small one
+# and would measure the measuring.
+_DONE = """text => {
+  const app = document.querySelector("[data-testid='stApp']");
+  return app && app.dataset.testScriptState === "notRunning" && document.body.textContent.includes(text);
+}"""
+
+
+async def _wait(page: Page, text: str) -> None:
+    await page.wait_for_function(_DONE, arg=text, polling="raf", timeout=60000)
+
+
+def _summary(times: list[float]) -> dict[str, float]:
+    times = sorted(times)
+    return {
+        "median_ms": round(statistics.median(times)),
+        "p90_ms": round(times[int(0.9 * (len(times) - 1))]),
+        "p95_ms": round(times[int(0.95 * (len(times) - 1))]),
+    }
+
+
+async def _single(url: str, driver: Driver, switches: int) -> dict[str, object]:
+    async with async_playwright() as p:
+        browser = await p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = await browser.new_page(viewport={"width": 1280, "height": 800})
+        start = time.perf_counter()
+        await page.goto(url + driver.path)
+        await _wait(page, driver.ready_text)
+        first_paint = (time.perf_counter() - start) * 1000
+        await driver.setup(page)
+        times = []
+        for i in range(switches):
+            await driver.prepare(page, i)
+            start = time.perf_counter()
+            text = await driver.click(page, i)
+            await _wait(page, text)
+            times.append((time.perf_counter() - start) * 1000)
+        await browser.close()
+    return {"first_paint_ms": round(first_paint), **{f"switch_{k}": v for k, v in _summary(times).items()}}
+
+
+async def _timed_switch(driver: Driver, page: Page, i: int, start: float) -> float:
+    text = await driver.click(page, i)
+    await _wait(page, text)
+    return (time.perf_counter() - start) * 1000
+
+
+async def _load(url: str, driver: Driver, sessions: int, rounds: int, server) -> dict[str, object]:
+    async with async_playwright() as p:
+        browser = await p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        pages = []
+        rss_one = None
+        for n in range(sessions):
+            context = await browser.new_context(viewport={"width": 1280, "height": 800})
+            page = await context.new_page()
+            await page.goto(url + driver.path)
+            await _wait(page, driver.ready_text)
+            await driver.setup(page)
+            pages.append(page)
+            if n == 0:
+                await asyncio.sleep(0.5)
+                rss_one = server.memory_info().rss
+        await asyncio.sleep(1.0)
+        rss_all = server.memory_info().rss
+        times: list[float] = []
+        everyone: list[float] = []
+        for r in range(rounds):
+            await asyncio.gather(*(driver.prepare(page, r) for page in pages))
+            start = time.perf_counter()
+            done = await asyncio.gather(*(_timed_switch(driver, page, r, start) for page in pages))
+            times += done
+            everyone.append(max(done))
+        await browser.close()
+    assert rss_one is not None
+    return {
+        "sessions": sessions,
+        **_summary(times),
+        "all_done_median_ms": round(statistics.median(everyone)),
+        "rss_1_session_mb": round(rss_one / 2**20, 1),
+        f"rss_{sessions}_sessions_mb": round(rss_all / 2**20, 1),
+        "mb_per_extra_session": round((rss_all - rss_one) / 2**20 / max(1, sessions - 1), 3),
+    }
+
+
+def measure(driver: Driver, app_file, *, switches: int, sessions: int, rounds: int) -> dict[str, object]:
+    with streamlit_server(app_file) as (url, server):
+        single = asyncio.run(_single(url, driver, switches))
+        load = asyncio.run(_load(url, driver, sessions, rounds, server)) if sessions else None
+    return {"single": single, "load": load}
+
+
+def run(switches: int = 20, sessions: int = 30, rounds: int = 3) -> dict[str, object]:
+    check_baseline()
+    results = {}
+    # Alternate so that neither page always runs on a warmer machine.
+    for name, driver, app_file in (
+        ("baseline", baseline_driver(), BASELINE),
+        ("planner", app_driver(), APP),
+    ):
+        results[name] = measure(driver, app_file, switches=switches, sessions=sessions, rounds=rounds)
+    base, app = results["baseline"]["single"], results["planner"]["single"]
+    ratios = {
+        "first_paint": round(app["first_paint_ms"] / base["first_paint_ms"], 2),
+        "switch_median": round(app["switch_median_ms"] / base["switch_median_ms"], 2),
+        "switch_p90": round(app["switch_p90_ms"] / base["switch_p90_ms"], 2),
+    }
+    if sessions:
+        bl, al = results["baseline"]["load"], results["planner"]["load"]
+        ratios["load_p50"] = round(al["median_ms"] / bl["median_ms"], 2)
+        ratios["load_p95"] = round(al["p95_ms"] / bl["p95_ms"], 2)
+    results["ratios"] = ratios
+    results["targets"] = {
+        "switch_median_within_1.3x": ratios["switch_median"] <= 1.3,
+        "first_paint_within_1.5x": ratios["first_paint"] <= 1.5,
+        **({"load_p95_within_2x": ratios["load_p95"] <= 2.0} if sessions else {}),
+        **(
+            {"under_1mb_per_extra_session": results["planner"]["load"]["mb_per_extra_session"] < 1.0}
+            if sessions
+            else {}
+        ),
+    }
+    return results
