@@ -6,6 +6,10 @@
   changes to a thesis title. A URL that differs from the one the page last wrote (a refresh, a
   shared link, a ``st.page_link``) is adopted whole; an empty URL (after using the top
   navigation) keeps the session's choice.
+- A question the student pasted (issue 5) is its own text box's value, ``PASTED``, mirrored in the
+  URL as ``?q=TEXT``. It replaces a chosen question (choosing one clears it, and pasting clears the
+  choice); the ranked theses it brings are offered in the thesis radio, so ``THESIS`` still names
+  the chosen one and the rest of the page (plan, edits, projection) works as before.
 - The student's edits are one ``PlanEdits`` per thesis in ``st.session_state["edits"]``; every
   change goes through a callback here, so the view and the export always follow them.
 
@@ -28,7 +32,11 @@ VIEW = "view"
 STEP = "step"  # 0-based here, 1-based in the URL
 REVEAL = "reveal"  # projection: counter evidence shown on the current slide
 EDITS = "edits"
-URL_KEYS = (QUESTION, THESIS, VIEW, STEP)
+PASTED = "pasted_question"  # the text box; "q" in the URL
+PASTED_URL = "q"
+MAX_PASTED_CHARS = 500  # longer than any essay question; the box and the URL are cut there
+RECHECK_THESIS = "_recheck_thesis"  # a new pasted question: keep the thesis only if it is offered
+URL_KEYS = (QUESTION, THESIS, VIEW, STEP, PASTED_URL)
 VIEWS = ("plan", "project")
 _WRITTEN = "_url_written"
 _WARNINGS = "_url_warnings"
@@ -62,7 +70,9 @@ def adopt_url(pack: Pack) -> None:
         problems.append(f"view '{view}'")
         view = "plan"
     step = url.get(STEP, "1")
-    ss[QUESTION] = question
+    pasted = clean_pasted(url.get(PASTED_URL, ""))
+    ss[QUESTION] = None if pasted else question  # a pasted question replaces a chosen one
+    ss[PASTED] = pasted
     ss[THESIS] = thesis
     ss[VIEW] = view
     ss[STEP] = int(step) - 1 if step.isdigit() and int(step) >= 1 else 0
@@ -77,10 +87,16 @@ def url_warnings() -> tuple[str, ...]:
 
 
 def write_url(question: str | None, thesis: str | None, view: str, step: int) -> None:
-    """Mirror the choice in the URL (only what differs from the defaults), in one message."""
+    """Mirror the choice in the URL (only what differs from the defaults), in one message.
+
+    The pasted question, if any, comes from the session (``PASTED``), so every caller keeps it.
+    """
     desired: dict[str, str] = {}
+    pasted = pasted_question()
     if question:
         desired[QUESTION] = question
+    elif pasted:
+        desired[PASTED_URL] = pasted
     if thesis:
         desired[THESIS] = thesis
         if view == "project":
@@ -98,6 +114,16 @@ def choice() -> tuple[str | None, str | None, str]:
     return ss.get(QUESTION), ss.get(THESIS), view if view in VIEWS else "plan"
 
 
+def clean_pasted(text: str) -> str:
+    """A pasted question as the planner reads it: one line, no outer spaces, at most 500 characters."""
+    return " ".join(str(text).split())[:MAX_PASTED_CHARS].strip()
+
+
+def pasted_question() -> str:
+    """The question the student pasted ("" when none)."""
+    return clean_pasted(_state().get(PASTED) or "")
+
+
 # --- widget callbacks for the choice ------------------------------------------------------------
 
 
@@ -105,9 +131,27 @@ def on_question_change(pack: Pack) -> None:
     """Keep the thesis only if the new question offers it; a new question starts at the plan view."""
     ss = _state()
     question = ss.get(QUESTION)
+    if question:
+        ss[PASTED] = ""  # a chosen question replaces a pasted one
     offered = thesis_options(pack, pack.question.get(question) if question else None)
     if ss.get(THESIS) not in offered:
         ss[THESIS] = None
+    ss[STEP] = 0
+    ss[REVEAL] = False
+
+
+def on_pasted_change() -> None:
+    """A question was pasted (or changed, or cleared): it replaces a chosen question.
+
+    The thesis is kept only if the new question's ranking offers it; the page checks that when it
+    ranks (``RECHECK_THESIS``), so the ranking is computed once, not here as well.
+    """
+    ss = _state()
+    text = pasted_question()
+    ss[PASTED] = text
+    if text:
+        ss[QUESTION] = None
+    ss[RECHECK_THESIS] = True
     ss[STEP] = 0
     ss[REVEAL] = False
 
@@ -226,10 +270,14 @@ def init_text_widgets(thesis: str, sections: tuple[str, ...]) -> None:
     ss.setdefault(thesis_text_key(thesis), current.thesis_text)
 
 
-def restore(thesis: str, question: str | None, new: PlanEdits, claims: tuple[str, ...] = ()) -> None:
-    """Replace the choice and the edits (e.g. from an imported plan). Call from a widget callback."""
+def restore(thesis: str, question: str | None, new: PlanEdits, claims: tuple[str, ...] = (), pasted: str = "") -> None:
+    """Replace the choice and the edits (e.g. from an imported plan). Call from a widget callback.
+
+    ``pasted``: a question the student typed (not one of the pack's), or "" for none.
+    """
     ss = _state()
     ss[QUESTION] = question
+    ss[PASTED] = "" if question else clean_pasted(pasted)
     ss[THESIS] = thesis
     ss[VIEW] = "plan"
     ss[STEP] = 0
@@ -245,7 +293,7 @@ def restore(thesis: str, question: str | None, new: PlanEdits, claims: tuple[str
 
 def reset(thesis: str, claims: tuple[str, ...]) -> None:
     """Forget every edit to this thesis's plan."""
-    restore(thesis, _state().get(QUESTION), PlanEdits(), claims)
+    restore(thesis, _state().get(QUESTION), PlanEdits(), claims, pasted_question())
 
 
 def step_by(delta: int, count: int) -> None:

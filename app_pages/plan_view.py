@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
+from app_pages import plan_import, plan_question, projection
 from app_pages import plan_state as state
-from app_pages import projection
 from app_pages.common import current_pack
 from arguments.export import render_markdown
 from arguments.model import Pack, Question
@@ -47,7 +47,7 @@ def choose_question(pack: Pack) -> Question | None:
         st.markdown(f"**{inline(question.text)}**  \n{inline(question_source(question))}")
         if question.note:
             st.info(inline(question.note), icon=":material/lightbulb:")
-    # Issue 5 slots in here: "Paste your essay question" with theses ranked for it.
+    plan_question.paste_box(pack)  # any essay question, decoded, with theses ranked for it (issue 5)
     return question
 
 
@@ -80,9 +80,10 @@ def choose_thesis(pack: Pack, question: Question | None) -> str | None:
 def choose(pack: Pack) -> tuple[Question | None, QuestionAnalysis | None, str | None]:
     """The whole chooser; later issues add an upload box and a pasted-question box here."""
     question = choose_question(pack)
-    thesis = choose_thesis(pack, question)
-    # Issue 4 slots in here: restore a plan from an exported .md file (see plan_state.restore).
-    analysis = from_question(question) if question is not None else None
+    pasted = plan_question.current(pack)  # the ranking paste_box made (not computed again)
+    thesis = choose_thesis(pack, question) if pasted is None else plan_question.choose_ranked_thesis(pack, pasted)
+    plan_import.upload_box(pack)  # restore a plan from a downloaded .md file (issue 4)
+    analysis = from_question(question) if question is not None else plan_question.analysis(pack)
     return question, analysis, thesis
 
 
@@ -103,8 +104,10 @@ def first_words(text: str, count: int = 8) -> str:
 def how_it_works() -> None:
     st.markdown(
         "**How it works**\n\n"
-        "1. Choose the essay question you have been set, or leave it empty to see every thesis.\n"
-        "2. Pick a thesis: the argument you want to make. Each one names its school of historians.\n"
+        "1. Choose the essay question you have been set, or paste it in your teacher's words, or leave both "
+        "empty to see every thesis.\n"
+        "2. Pick a thesis: the argument you want to make. Each one names its school of historians; "
+        "for a pasted question the best fits come first.\n"
         "3. Shape the plan: drop evidence you will not use, move paragraphs, and add your own notes.\n"
         "4. Download the plan as a Markdown file, or project it for the class."
     )
@@ -318,7 +321,7 @@ def page() -> None:
         st.session_state[state.VIEW] = "plan"  # nothing to project until a thesis is chosen
     elif view == "project":
         question = pack.question.get(question_id) if question_id else None
-        analysis = from_question(question) if question is not None else None
+        analysis = from_question(question) if question is not None else plan_question.analysis(pack)
         plan = build_plan(pack, thesis_id, state.edits(thesis_id), analysis)
         projection.show(plan, pack, view_control)
         return

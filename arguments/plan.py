@@ -251,7 +251,7 @@ def build_plan(
     cited: dict[str, Work] = {}
 
     def covers(item: Evidence) -> bool:
-        return question is None or question.covers(item.date.year, item.date.end_year)
+        return question is None or question.covers_item(item)
 
     def cite(work_ids: tuple[str, ...]) -> tuple[Work, ...]:
         works = tuple(pack.work[w] for w in work_ids)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from arguments.model import COMMAND_LABELS, Question
+from arguments.model import COMMAND_LABELS, Evidence, Question
 
 CONCEPT_LABELS: dict[str, str] = {
     "aim": "aims and motives",
@@ -37,7 +37,7 @@ _COMMANDS: tuple[tuple[str, str], ...] = (
     ("why", r"\bwhy\b|\bexplain\b|\baccount for\b|\breasons? for\b"),
     # Questions without a formal command term, in the way teachers often word them.
     ("assess", r"\b(?:what|which) (?:was|were) the (?:main|most important|chief|principal|key)\b"),
-    ("analyse", r"\bin what ways?\b|\bhow (?:did|does|do|was|were)\b|\bwhat (?:did|does|do|was|were)\b"),
+    ("analyse", r"\bin what ways?\b|\bhow (?:did|does|do|was|were|have|has)\b|\bwhat (?:did|does|do|was|were)\b"),
 )
 
 # An opening quotation (the claim to weigh) and the instruction after it: "'…' How far do you agree?"
@@ -49,14 +49,23 @@ _CONCEPTS: tuple[tuple[str, str], ...] = (
     ("comparison", r"\bcompar\w*|\bcontrast\w*|\bsimilarit\w*|\bdifferences?\b"),
     ("cause", r"\bcaus\w*|\bresult of\b|\bled to\b|\bresponsib\w*|\bblame\w*|\borigins?\b|\bbrought about\b"),
     ("success", r"\bsuccess\w*|\bfail\w*|\bachiev\w*|\beffective\w*|\bsecur(?:e|ing) the\b"),
-    ("change", r"\bchang\w*|\bcontinuity\b|\bshift\w*|\bturning point\b|\btransform\w*|\bconsisten\w*"),
+    (
+        "change",
+        r"\bchang\w*|\bcontinuity\b|\bshift\w*|\bturning point\b|\btransform\w*|\bconsisten\w*"
+        r"|\b(?:remain|remained|stay|stayed) the same\b",
+    ),
     (
         "aim",
         r"\baims?\b|\bgoals?\b|\bobjectives?\b|\bdriv(?:en|e|es|ing)\b|\bdrove\b|\bmotiv\w*|\bintention\w*"
-        r"|\bintend\w*|\bdesire\w*|\bpurpose\w*|\bsought\b|\bwant\w*|\bpreferred\b|\bshap\w*|\bthe key to\b",
+        r"|\bintend\w*|\bdesire\w*|\bpurpose\w*|\bsought\b|\bwant\w*|\bpreferred\b|\bthe key to\b",
     ),
-    ("cause", r"\bwhy\b|\breasons?\b|\bexplain\w*|\bfactors?\b"),
-    ("consequence", r"\bimpact\b|\beffects?\b|\bconsequence\w*|\binfluence\w*|\boutcomes?\b"),
+    # "Shaped by the threat from Japan" asks what caused a policy, as "why" does.
+    ("cause", r"\bwhy\b|\breasons?\b|\bexplain\w*|\bfactors?\b|\bshap\w*"),
+    (
+        "consequence",
+        r"\bimpact\b|\beffects?\b|\bconsequence\w*|\binfluence\w*|\boutcomes?\b|\bweaken\w*|\bstrengthen\w*"
+        r"|\bdamag\w*|\bharm\w*",
+    ),
     ("significance", r"\bsignifican\w*|\bimportan\w*|\bkey\b|\brole\b"),
 )
 
@@ -94,8 +103,29 @@ LOADED_WORDS: tuple[str, ...] = (
     "failure",
 )
 
+# A question about historians rather than about events: why they disagree, how their views have
+# changed, what new sources did, how interpretations compare. "Historians have argued that X. How
+# far do you agree?" is not one: it asks about X.
+_HISTORIOGRAPHY = re.compile(
+    r"\bhistoriograph\w*|\binterpretations\b|\binterpretations? of\b|\bhistorical debate\b"
+    r"|\bhistorians?'?s?'? (?:views?|interpretations?|readings?|accounts?|explanations?|verdicts?|debates?"
+    r"|judgements?|judgments?|assessments?)\b"
+    r"|\b(?:why|how) (?:have|do|did|has) historians\b|\bhistorians (?:have )?(?:disagreed|differed|debated)\b"
+    r"|\bhistorians (?:disagree|differ|debate)\b|\bviews? of historians\b"
+    r"|\b(?:new|newly (?:available|opened)|soviet|opening of the(?: soviet)?) (?:sources|archives|documents|records)\b",
+)
+
 # The pack's period: open-ended ranges ("after 1933", "before 1933") are closed with it.
 PERIOD: tuple[int, int] = (1921, 1939)
+# Evidence dated after this year is about how the period was read later (documents published,
+# an admission of 1989, historians' books): dated by publication, not by the events it is about.
+LATER_THAN = 1945
+
+
+def dated_by_publication(item: Evidence) -> bool:
+    """A historian's reading (any date), or a later item such as a publication of documents."""
+    return item.kind == "interpretation" or item.date.year > LATER_THAN
+
 
 _YEAR_SPAN = re.compile(
     r"\b(1[5-9][0-9]{2}|20[0-9]{2})\s*(?:-|–|—|/|to|and|until|till|through|up to)\s*((?:1[5-9]|20)?[0-9]{2})\b(?!s)"
@@ -106,7 +136,13 @@ _OPEN_START = re.compile(
     r"\b(?:after|since|following)\s+(?:\w+\s+){0,5}?(19[0-9]{2})\b|\bfrom\s+(?:(?!to\b|and\b)\w+\s+){0,3}?(19[0-9]{2})\b",
     re.IGNORECASE,
 )
-_OPEN_END = re.compile(r"\b(?:before|up to|until|till|prior to|by)\s+(?:\w+\s+){0,3}?(19[0-9]{2})\b", re.IGNORECASE)
+# "by" only right before the year ("by 1939", "by the end of 1936"): "replaced by Molotov in May 1939"
+# names one year, not the period up to it.
+_OPEN_END = re.compile(
+    r"\b(?:before|up to|until|till|prior to)\s+(?:\w+\s+){0,3}?(19[0-9]{2})\b"
+    r"|\bby\s+(?:(?:the\s+)?(?:end|start|beginning|middle|spring|summer|autumn|winter)\s+of\s+)?(19[0-9]{2})\b",
+    re.IGNORECASE,
+)
 _YEAR = re.compile(r"\b(1[5-9][0-9]{2}|20[0-9]{2})\b")
 _INTERWAR = re.compile(r"\binter[\s-]?war\b")
 _DECADE_PART = {None: (0, 9), "early": (0, 3), "mid": (3, 6), "late": (6, 9)}
@@ -123,6 +159,7 @@ class QuestionAnalysis:
     loaded_words: tuple[str, ...]
     question_id: str | None = None
     command_found: bool = True
+    historiography: bool = False  # it asks about historians' interpretations, not only events
 
     @property
     def command_label(self) -> str:
@@ -145,14 +182,26 @@ class QuestionAnalysis:
             return True
         return first_year <= self.years[1] and last_year >= self.years[0]
 
+    def covers_item(self, item: Evidence) -> bool:
+        """Whether an item may be used without an "outside the question's dates" flag.
 
-def find_years(text: str) -> tuple[int, int] | None:
-    """The date range a question sets.
+        A historian's reading is dated by its publication, not by the events it reads, so it is
+        never outside the dates; in a question about historians, neither is any later item (the
+        publication of documents in 1948, the Soviet admission of 1989).
+        """
+        if item.kind == "interpretation" or (self.historiography and dated_by_publication(item)):
+            return True
+        return self.covers(item.date.year, item.date.end_year)
+
+
+def find_years(text: str, until: int | None = None) -> tuple[int, int] | None:
+    """The date range a question sets (years after ``until``, if given, left out).
 
     ``1933–39``, ``1933-1939``, ``1934 to 1939``, ``between 1921 and 1941`` give their span;
     ``the 1930s`` → (1930, 1939) and ``the late 1930s`` → (1936, 1939); ``after 1933`` runs to the end
     of the pack's period and ``before 1933`` from its start; ``the inter-war years`` → (1919, 1939).
-    Several dates give the span from the earliest to the latest.
+    Several dates give the span from the earliest to the latest. A question about historians
+    passes ``until``: "how have views changed since 1991" dates the historians, not the events.
     """
     text = text.replace("\u2019", "'")
     years: list[int] = []
@@ -172,9 +221,11 @@ def find_years(text: str) -> tuple[int, int] | None:
         year = int(match.group(1) or match.group(2))
         years += [year, max(year, PERIOD[1])]
     for match in _OPEN_END.finditer(rest):
-        year = int(match.group(1))
+        year = int(match.group(1) or match.group(2))
         years += [min(year, PERIOD[0]), year]
     years += [int(m.group(1)) for m in _YEAR.finditer(rest)]
+    if until is not None:
+        years = [y for y in years if y <= until]
     if not years and _INTERWAR.search(text.lower()):
         years = [1919, 1939]
     return (min(years), max(years)) if years else None
@@ -221,17 +272,25 @@ def find_loaded_words(text: str) -> tuple[str, ...]:
     return tuple(w for w in LOADED_WORDS if re.search(rf"\b{re.escape(w)}\b", lowered))
 
 
+def is_historiography(text: str) -> bool:
+    """Whether a question asks about historians (their disagreements, sources, changing views)."""
+    return bool(_HISTORIOGRAPHY.search(text.lower().replace("\u2019", "'")))
+
+
 def analyse_question(text: str) -> QuestionAnalysis:
     """Decode a question typed or pasted by a student."""
     clean = " ".join(text.split())
     command, found = find_command(clean)
+    historiography = is_historiography(clean)
     return QuestionAnalysis(
         text=clean,
         command=command,
         concept=find_concept(clean, command),
-        years=find_years(clean),
+        # In a question about historians, "since 1945" or "since 1991" dates the historians.
+        years=find_years(clean, until=LATER_THAN - 1 if historiography else None),
         loaded_words=find_loaded_words(clean),
         command_found=found,
+        historiography=historiography,
     )
 
 
@@ -244,4 +303,5 @@ def from_question(question: Question) -> QuestionAnalysis:
         years=question.years,
         loaded_words=find_loaded_words(question.text),
         question_id=question.id,
+        historiography=is_historiography(question.text),
     )

@@ -14,8 +14,14 @@ terror; …). Each thesis is then scored on five signals, each scaled to 0–1 a
   scores by the mean of its best few items (what its plan will cite);
 * ``curated``: similarity to the pack's curated questions, each passing on its teacher-chosen,
   ordered thesis list; a near copy of a curated question takes that order outright;
-* ``dates``: the share of the thesis's evidence inside the question's date range, and how evenly
-  it covers a long range (a 1921–39 question needs 1920s evidence).
+* ``dates``: the share of the thesis's evidence inside the question's date range, and for a long
+  range how much of it the evidence spans, from both ends, and how evenly (a 1921–39 question
+  needs 1920s and late-1930s evidence: a 1921–33 thesis does not cover it). Historians' readings
+  are dated by publication (Taylor 1961, Roberts 1992), so they are never coverage of the period:
+  they count as evidence outside any range of 1921–39 and, for an undated question, the signal is
+  the share of the thesis's evidence that comes from the period itself. For a question about
+  historians ("why have historians disagreed", "how have views changed", "interpretations") the
+  signal is the other way round: the share of the thesis's evidence that is historiography.
 
 The three BM25 indexes share one idf computed over all the pack's text: with eleven theses an
 idf over the theses alone cannot tell a rare word from a common one. The key concept adds a few
@@ -44,7 +50,7 @@ from typing import NamedTuple
 from rank_bm25 import BM25Okapi
 
 from arguments.model import Pack, Question, Thesis
-from arguments.question import QuestionAnalysis, analyse_question, from_question
+from arguments.question import QuestionAnalysis, analyse_question, dated_by_publication, from_question
 
 # The years a question may name and still be about this pack (1917–41 as context is fine).
 TOPIC_YEARS: tuple[int, int] = (1917, 1941)
@@ -148,13 +154,16 @@ _SYNONYMS: tuple[tuple[str, str], ...] = (
     # The words questions use for what they ask about, folded onto the words the pack uses.
     ("blame", r"responsib\w*|to blame|blame\w*|culpab\w*|fault|guilt\w*"),
     ("cause", r"caus\w*|brought about|bring about|led to"),
-    ("aim", r"aims?|goals?|objectives?|intention\w*|intend\w*|motiv\w*|purposes?"),
+    ("aim", r"aims?|goals?|objectives?|ambitions?|intention\w*|intend\w*|motiv\w*|purposes?"),
     ("genuine", r"genuine\w*|sincer\w*|in earnest|earnest|real|true"),
     ("prefer", r"prefer\w*"),
     ("failure", r"fail\w*|collaps\w*|breakdown|broke down|break down|broken down"),
     ("trade", r"trade|trading|commerc\w*|credits?"),
     ("intervention", r"interven\w*|involvement|involved"),
-    ("expansion", r"expansion\w*|territor\w*|sphere of influence|spheres of influence|frontiers?"),
+    (
+        "expansion",
+        r"expan(?:d|ds|ded|ding|sion|sionism|sionist|sionists)|territor\w*|annex\w*|spheres? of influence|frontiers?",
+    ),
 )
 CANONICAL = frozenset(token for token, _ in _SYNONYMS)
 _SYNONYM_PATTERNS = tuple((token, re.compile(rf"\b(?:{pattern})\b")) for token, pattern in _SYNONYMS)
@@ -230,6 +239,7 @@ extent far agree disagree discuss evaluate examine assess compare contrast expla
 claim claims view views statement question answer valid validity justify refer reference consider following period
 years year time times regard regards bear interwar
 important importance significant significance role relationship nature factor factors reason reasons
+remain remains remained same
 january february march april may june july august september october november december
 """
 _STOPWORDS = frozenset(_STOPWORD_TEXT.split())
@@ -516,9 +526,10 @@ _CONCEPT_WORDS: dict[str, str] = {
 class _ThesisInfo:
     thesis: Thesis
     school_names: str
-    years: tuple[tuple[int, int], ...]  # spans of its supporting evidence
+    years: tuple[tuple[int, int], ...]  # spans of its supporting evidence from the period itself
     claims: tuple[int, ...]  # rows in the claim index
     evidence: tuple[tuple[int, float], ...]  # rows in the evidence index, with weight (support 1, counter 0.5)
+    later: int = 0  # supporting items dated by publication (historiography)
 
 
 @dataclass
@@ -567,13 +578,16 @@ def _build(pack: Pack) -> _Index:
         parts += [(q.text, W_QUESTION) for q in pack.questions if thesis.id in q.theses]
         head_docs.append(_repeat(parts))
         weights: dict[int, float] = {}
-        spans = []
+        spans, later = [], 0
         for claim_id in thesis.claims:
             claim = pack.claim[claim_id]
             for link in claim.support:
                 weights[evidence_row[link.evidence]] = 1.0
                 item = pack.item[link.evidence]
-                spans.append((item.date.year, item.date.end_year))
+                if dated_by_publication(item):
+                    later += 1
+                else:
+                    spans.append((item.date.year, item.date.end_year))
             for link in claim.counter:
                 weights.setdefault(evidence_row[link.evidence], 0.5)
         infos.append(
@@ -583,6 +597,7 @@ def _build(pack: Pack) -> _Index:
                 tuple(spans),
                 tuple(claim_row[c] for c in thesis.claims),
                 tuple(weights.items()),
+                later,
             )
         )
 
@@ -669,24 +684,52 @@ class Suggestions:
         return self.ranked[0] if self.ranked else None
 
 
-def _date_fit(spans: tuple[tuple[int, int], ...], years: tuple[int, int] | None) -> tuple[float, int]:
-    """How well evidence spans fit the question's years (0–1), and how many fall inside them.
+def _date_fit(info: _ThesisInfo, analysis: QuestionAnalysis) -> tuple[float, int]:
+    """How well a thesis's supporting evidence fits the question's dates (0–1), and how many items
+    of the period fall inside them.
 
-    Half is the share of the evidence inside the range; half is how evenly it covers the range
-    (for a range of six years or more, each third should hold two items: a 1921–39 question
-    needs 1920s evidence as well as 1930s).
+    * A question about historians: the share of the evidence that is historiography.
+    * No dates: the share of the evidence from the period itself (not dated by publication).
+    * Dates: the share of all the evidence inside the range (historiography is never inside: it
+      is dated by publication), times, for a range of six years or more, how much of the range the
+      evidence covers (``_coverage``): usable evidence that reaches across the whole range.
     """
-    if years is None or not spans:
-        return 0.0, len(spans)
+    spans, later = info.years, info.later
+    total = len(spans) + later
+    years = analysis.years
+    inside = (
+        [(max(a, years[0]), min(b, years[1])) for a, b in spans if a <= years[1] and b >= years[0]] if years else []
+    )
+    if not total:
+        return 0.0, 0
+    if analysis.historiography:
+        return later / total, len(inside)
+    if years is None:
+        return len(spans) / total, len(spans)
+    share = len(inside) / total
     first, last = years
-    inside = sum(1 for a, b in spans if a <= last and b >= first)
-    share = inside / len(spans)
-    if last - first < 6:
-        return share, inside
-    step = (last - first + 1) / 3
-    bins = [(first + i * step, first + (i + 1) * step) for i in range(3)]
-    cover = sum(min(1.0, sum(1 for a, b in spans if a < hi and b + 1 > lo) / 2) for lo, hi in bins) / 3
-    return 0.5 * share + 0.5 * cover, inside
+    if last - first < 6 or not inside:
+        return share, len(inside)
+    return share * _coverage(inside, first, last), len(inside)
+
+
+def _coverage(inside: list[tuple[int, int]], first: int, last: int) -> float:
+    """How much of a long range (``first``–``last``) the evidence inside it covers, 0–1.
+
+    Half is the span from the earliest to the latest item as a share of the range, so a gap at
+    either end counts (a 1921–33 thesis spans 13 of the 19 years of 1921–39, a 1933–39 thesis 7);
+    half is evenness: each third of the range should hold two items, an item counting in a third
+    that holds at least half a year of it.
+    """
+    length = last - first + 1
+    span = (max(b for _, b in inside) - min(a for a, _ in inside) + 1) / length
+    step = length / 3
+    even = 0.0
+    for i in range(3):
+        low, high = first + i * step, first + (i + 1) * step
+        held = sum(1 for a, b in inside if min(b + 1, high) - max(a, low) >= 0.5)
+        even += min(1.0, held / 2) / 3
+    return 0.5 * span + 0.5 * even
 
 
 def _query(text: str, concept: str) -> dict[str, float]:
@@ -806,7 +849,7 @@ def suggest_theses(pack: Pack, question_text: str) -> Suggestions:
     if not check.on_topic:
         return Suggestions(analysis, False, (), check.message)
 
-    fits = [_date_fit(info.years, analysis.years) for info in index.infos]
+    fits = [_date_fit(info, analysis) for info in index.infos]
     dates = _scaled([fit for fit, _ in fits])
     close: dict[str, float] = {}
     if signals.best_question is not None and signals.best_similarity >= CURATED_CLOSE:
@@ -837,10 +880,14 @@ def suggest_theses(pack: Pack, question_text: str) -> Suggestions:
         hits = [pack.item[e].title for e in signals.evidence_hits[row][:2]]
         if hits:
             bits.append("evidence includes " + "; ".join(hits))
-        if analysis.years is not None:
-            bits.append(f"{inside} of {len(info.years)} evidence items in {analysis.years_label}")
-        else:
-            bits.append(f"evidence from {_year_span(info.years)}")
+        total = len(info.years) + info.later
+        if analysis.historiography:
+            bits.append(f"{info.later} of {total} evidence items are historians' readings or later sources")
+        elif analysis.years is not None:
+            bits.append(f"{inside} of {total} evidence items in {analysis.years_label}")
+        elif info.years:
+            later = f" and {info.later} later readings" if info.later else ""
+            bits.append(f"evidence from {_year_span(info.years)}{later}")
         question = signals.curated_for.get(row)
         if question is not None and signals.curated[row] >= 0.3:
             bits.append(f"chosen for the similar question '{question.id}'")

@@ -5,6 +5,8 @@ from __future__ import annotations
 import tomllib
 from pathlib import Path
 
+from arguments.imports import MAX_IMPORT_BYTES
+
 CONFIG = Path(__file__).resolve().parents[1] / ".streamlit" / "config.toml"
 
 
@@ -22,3 +24,10 @@ def test_students_get_the_viewer_toolbar_and_no_tracebacks() -> None:
     client = load()["client"]
     assert client["toolbarMode"] == "viewer"
     assert client.get("showErrorDetails", "full") not in ("full", "stacktrace", True)
+
+
+def test_uploads_up_to_2_mb_reach_the_planner() -> None:
+    """Over 1 MB the planner says why it refuses a file; Streamlit's own limit must not cut in first."""
+    limit_mb = load()["server"]["maxUploadSize"]
+    assert limit_mb == 2
+    assert limit_mb * 1024 * 1024 > MAX_IMPORT_BYTES * 1.5  # the 1.5 MB browser test gets through

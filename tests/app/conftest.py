@@ -103,7 +103,12 @@ def downloads(monkeypatch) -> Callable[[AppTest, str], MemoryFile]:
     def read(at: AppTest, key: str) -> MemoryFile:
         url = at.download_button(key=key).proto.url
         assert url, f"download button {key!r} has no file"
-        return stores[-1].get_file(url.rsplit("/", 1)[-1])
+        name = url.rsplit("/", 1)[-1]
+        for store in reversed(stores):  # one store per AppTest: the newest app's first
+            file_id = name.split(".", 1)[0]
+            if file_id in store._files_by_id:
+                return store.get_file(name)
+        raise AssertionError(f"download button {key!r}: no app holds {name}")
 
     return read
 

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import pytest
 
-from arguments.model import Question
+from arguments.dates import parse_date
+from arguments.model import Evidence, Question
 from arguments.question import (
     analyse_question,
+    dated_by_publication,
     find_command,
     find_concept,
     find_loaded_words,
     find_years,
     from_question,
+    is_historiography,
 )
 
 
@@ -73,6 +76,9 @@ def test_words_inside_an_opening_quotation_are_not_the_command() -> None:
         ("Examine the impact of internal politics on Soviet foreign policy 1934–39.", "consequence"),
         ("Assess the significance of the Munich Agreement for Soviet foreign policy.", "significance"),
         ("Compare and contrast Soviet relations with Britain and with Germany 1921–33.", "comparison"),
+        ("To what extent did the purges weaken Soviet foreign policy in the years 1934–39?", "consequence"),
+        ("How far was Soviet foreign policy in the years 1931–39 shaped by the threat from Japan?", "cause"),
+        ("To what extent did the aims of Soviet foreign policy remain the same between 1921 and 1939?", "change"),
     ],
 )
 def test_key_concept(text: str, concept: str) -> None:
@@ -102,6 +108,9 @@ def test_key_concept(text: str, concept: str) -> None:
         ("Soviet foreign policy since 1934", (1934, 1939)),
         ("Soviet foreign policy before 1933", (1921, 1933)),
         ("Soviet foreign policy in the inter-war years", (1919, 1939)),
+        ("Soviet foreign policy by 1936", (1921, 1936)),
+        ("Soviet foreign policy by the end of 1936", (1921, 1936)),
+        ("Litvinov's replacement by Molotov in May 1939", (1939, 1939)),  # "by" a person, not a date
         ("Why did the French Revolution break out in 1789?", (1789, 1789)),
         ("Why did Stalin sign the pact with Hitler?", None),
     ],
@@ -121,6 +130,49 @@ def test_date_range_label_and_coverage() -> None:
     undated = analyse_question("Why did Stalin sign the pact with Hitler?")
     assert undated.covers(1922, 1922)
     assert undated.years_label.startswith("no dates given")
+
+
+@pytest.mark.parametrize(
+    ("text", "about_historians"),
+    [
+        ("Why have historians disagreed about Soviet foreign policy in the 1930s?", True),
+        ("How far have new sources changed historians' views of the Nazi–Soviet Pact?", True),
+        ("Compare and contrast the official Soviet and Western interpretations of the pact.", True),
+        ("Assess the historiography of the Nazi–Soviet Pact.", True),
+        ("How have historians' readings of Litvinov's dismissal differed?", True),
+        ("Historians have argued that the pact was defensive. How far do you agree?", False),
+        ("Evaluate the interpretation that Stalin wanted a European war.", False),
+        ("Why did Stalin sign the Nazi–Soviet Pact?", False),
+    ],
+)
+def test_a_question_about_historians_is_recognised(text: str, about_historians: bool) -> None:
+    assert is_historiography(text) is about_historians
+    assert analyse_question(text).historiography is about_historians
+
+
+def test_in_a_question_about_historians_later_years_date_the_historians() -> None:
+    assert analyse_question("How have historians' views of the pact changed since 1991?").years is None
+    mixed = analyse_question("How have historians' views of Soviet policy 1933–39 changed since 1991?")
+    assert mixed.years == (1933, 1939)
+    assert find_years("The pact and the Cold War, 1939–1991") == (1939, 1991)  # not about historians
+
+
+def _item(kind: str, date: str) -> Evidence:
+    return Evidence(
+        id="an-item", date=parse_date(date), title="An item", kind=kind, themes=("security",),
+        summary="Something.", sources=("a-work",),
+    )  # fmt: skip
+
+
+def test_historians_readings_are_never_outside_a_questions_dates() -> None:
+    reading, admission, event = _item("interpretation", "1992"), _item("event", "1989-12-24"), _item("event", "1927")
+    assert dated_by_publication(reading) and dated_by_publication(admission) and not dated_by_publication(event)
+    ordinary = analyse_question("Why did the USSR sign the pact with Germany in 1939?")
+    assert ordinary.covers_item(reading)  # a historian's reading of 1939, published in 1992
+    assert not ordinary.covers_item(admission) and not ordinary.covers_item(event)
+    about_historians = analyse_question("Why have historians disagreed about Soviet policy in 1939?")
+    assert about_historians.covers_item(reading) and about_historians.covers_item(admission)
+    assert not about_historians.covers_item(event)
 
 
 def test_loaded_words() -> None:

@@ -20,8 +20,10 @@ from arguments.export import plan_to_dict, render_markdown
 from arguments.load import load_pack
 from arguments.model import Pack
 from arguments.plan import build_plan
+from arguments.question import analyse_question
 from arguments.suggest import (
     OFF_TOPIC_MESSAGE,
+    _date_fit,
     _index,
     normalise,
     run_plan_for_question,
@@ -34,10 +36,16 @@ ROOT = Path(__file__).resolve().parents[2]
 QUESTION_SET = ROOT / "tests" / "fixtures" / "question_set.toml"
 MINI_PACK = ROOT / "tests" / "fixtures" / "mini_pack"
 
-# Floors: top-3 is the issue's requirement; top-1 floors sit a little below what was measured
-# (question set 40/45 = 0.89, held-out 22/24 = 0.92 when these floors were set).
+# Floors: top-3 is the issue's requirement; top-1 floors sit a little below what was measured.
+# First set with 11 theses (question set 40/45 = 0.89, held-out 22/24 = 0.92). Recalibrated for the
+# 19 theses of the pack after eight were added: the expected theses were updated where a new thesis
+# is a teacher's pick, 12 questions and a third held-out batch of 7 were written for the new theses,
+# and the ranking was fixed (historiography dated by publication, coverage of the whole date range,
+# questions about historians). Measured then: question set 50/57 = 0.88 top-1, 57/57 top-3;
+# held-out 25/31 = 0.81 top-1, 29/31 = 0.94 top-3 (before the ranking fixes, with the same labels:
+# 48/57 and 24/31).
 TOP3_FLOOR = 0.90
-TOP1_FLOOR = {"question": 0.85, "holdout": 0.80}
+TOP1_FLOOR = {"question": 0.85, "holdout": 0.75}
 EVIDENCE_FLOOR = 0.90
 
 
@@ -259,7 +267,7 @@ def test_ranking_lists_every_thesis_best_first_with_a_one_line_reason(pack: Pack
     scores = [r.score for r in suggestions.ranked]
     assert scores == sorted(scores, reverse=True)
     best = suggestions.ranked[0]
-    assert best.thesis.id == "cs-genuine-until-western-failure"
+    assert best.thesis.id == "spain-security-not-revolution"
     for thesis, _score, reason in suggestions.ranked:
         assert "\n" not in reason
         assert reason.startswith(pack.school_names(thesis.schools) + ":")
@@ -283,6 +291,75 @@ def test_date_range_prefers_theses_whose_evidence_lies_inside_it(pack: Pack) -> 
     assert early.ranked[0].thesis.id in {"synthesis-security-over-ideology", "gs-rapallo-to-pact"}
     late = suggest_theses(pack, "To what extent was Soviet foreign policy in the late 1930s driven by ideology?")
     assert late.ranked[0].thesis.id not in {"synthesis-security-over-ideology", "gs-rapallo-to-pact"}
+
+
+def _fit(pack: Pack, thesis_id: str, text: str) -> float:
+    index = _index(pack)
+    return _date_fit(index.infos[index.thesis_row[thesis_id]], analyse_question(text))[0]
+
+
+HISTORIOGRAPHY = "historians-sources-and-context"
+
+
+def test_a_thesis_covering_part_of_a_long_range_fits_it_less_well_at_either_end(pack: Pack) -> None:
+    text = "'Security, not ideology, drove Soviet foreign policy between 1921 and 1939.' Discuss."
+    whole = _fit(pack, "synthesis-security-flexible-means", text)  # evidence from 1921 to 1939
+    assert _fit(pack, "state-first-1921-33", text) < 0.8 * whole  # misses the late 1930s
+    assert _fit(pack, "cs-genuine-until-western-failure", text) < 0.6 * whole  # misses the 1920s
+    # Inside its own range the 1921–33 thesis fits fully.
+    assert _fit(pack, "state-first-1921-33", "Soviet foreign policy 1921–33") >= _fit(
+        pack, "synthesis-security-flexible-means", "Soviet foreign policy 1921–33"
+    )
+
+
+def test_historiography_is_dated_by_publication_and_never_covers_the_period(pack: Pack) -> None:
+    info = _index(pack).infos[_index(pack).thesis_row[HISTORIOGRAPHY]]
+    assert info.later >= 10 and all(first <= 1945 for first, _ in info.years)
+    for text in (
+        "To what extent was Soviet foreign policy 1921–39 driven by security?",
+        "Why did Stalin sign the Nazi–Soviet Pact?",  # no dates: the share of evidence from the period
+    ):
+        assert _fit(pack, HISTORIOGRAPHY, text) < 0.3 < _fit(pack, "cs-pact-second-best", text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Why did Stalin sign the Nazi–Soviet Pact in August 1939?",
+        "Assess the consequences of the Nazi–Soviet Pact for the USSR.",
+        "To what extent was the Nazi–Soviet Pact a defensive measure?",
+        "How far was the Soviet Union responsible for the outbreak of war in 1939?",
+    ],
+)
+def test_the_historiography_thesis_is_not_chosen_for_an_ordinary_question(pack: Pack, text: str) -> None:
+    assert suggest_theses(pack, text).ranked[0].thesis.id != HISTORIOGRAPHY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Why have historians disagreed about the aims of Soviet foreign policy in the 1930s?",
+        "How have interpretations of the Nazi–Soviet Pact changed since 1945?",
+        "Assess the historiography of the Nazi–Soviet Pact.",
+        "How far have historians changed their views of Stalin's foreign policy since the Soviet archives opened?",
+    ],
+)
+def test_a_question_about_historians_ranks_the_historiography_thesis_first(pack: Pack, text: str) -> None:
+    suggestions = suggest_theses(pack, text)
+    assert suggestions.on_topic and suggestions.analysis.historiography
+    assert suggestions.ranked[0].thesis.id == HISTORIOGRAPHY
+    assert "historians' readings" in suggestions.ranked[0].reason
+
+
+def test_a_question_about_historians_of_the_1930s_does_not_penalise_historiography(pack: Pack) -> None:
+    text = "Why have historians disagreed about Soviet foreign policy in the 1930s?"
+    assert suggest_theses(pack, text).analysis.years == (1930, 1939)
+    fits = {t.id: _fit(pack, t.id, text) for t in pack.theses}
+    assert max(fits, key=fits.__getitem__) == HISTORIOGRAPHY
+    # Its plan does not flag historians' readings as outside the question's dates.
+    suggestions = suggest_theses(pack, text)
+    plan = build_plan(pack, HISTORIOGRAPHY, question=suggestions.analysis)
+    assert not [e for e in plan.outside_range if e.date.year > 1945]
 
 
 def test_index_is_built_once_per_pack_and_queries_are_fast(pack: Pack) -> None:
@@ -384,7 +461,7 @@ def test_cli_suggest_json_is_a_ranked_list() -> None:
     assert result.returncode == 0, result.stderr
     ranked = json.loads(result.stdout)
     assert isinstance(ranked, list) and ranked
-    assert ranked[0]["thesis_id"] == "cs-genuine-until-western-failure"
+    assert ranked[0]["thesis_id"] == "spain-security-not-revolution"
     for item in ranked:
         assert {"thesis_id", "score", "reason", "title", "schools"} <= set(item)
     assert [i["score"] for i in ranked] == sorted((i["score"] for i in ranked), reverse=True)
@@ -414,14 +491,14 @@ def test_cli_plan_for_a_question_in_markdown_and_json() -> None:
     question = "Examine the reasons for Soviet involvement in the Spanish Civil War, 1936–39."
     md = _cli("plan", "--question", question)
     assert md.returncode == 0, md.stderr
-    assert "# Essay plan: Collective security was genuine" in md.stdout
+    assert "# Essay plan: The USSR intervened in Spain for security" in md.stdout
     assert "**Command term:** Examine" in md.stdout
     assert "**Date range:** 1936–1939" in md.stdout
     assert "Outside the question's dates (1936–1939)" in md.stdout
     as_json = _cli("plan", "--question", question, "--format", "json")
     assert as_json.returncode == 0, as_json.stderr
     data = json.loads(as_json.stdout)
-    assert data["thesis"]["id"] == "cs-genuine-until-western-failure"
+    assert data["thesis"]["id"] == "spain-security-not-revolution"
     assert data["question"]["text"] == question
     assert data["question"]["years"] == [1936, 1939]
 

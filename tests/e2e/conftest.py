@@ -1,4 +1,7 @@
-"""Browser tests: one `streamlit run` on a free loopback port, driven by Debian's headless Chromium.
+"""Browser tests: `streamlit run` on a free loopback port, driven by Debian's headless Chromium.
+
+Most tests share one server (``server``); a test that needs its own (another pack, a restart, a
+captured debug log) starts it with ``running_server``.
 
 Without /usr/bin/chromium the tests skip with a reason, unless REQUIRE_BROWSER=1 (CI), where
 they fail instead. Playwright never downloads a browser here.
@@ -12,7 +15,8 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -41,19 +45,28 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def server(tmp_path_factory) -> Iterator[str]:
-    """The app from the repository root (so .streamlit/config.toml applies), on the bundled pack."""
-    _need_chromium()
-    port = _free_port()
-    log = tmp_path_factory.mktemp("server") / "streamlit.log"
-    env = {k: v for k, v in os.environ.items() if k != "ESSAY_PLANNER_PACK"}
+@contextmanager
+def running_server(
+    log: Path, *, port: int | None = None, env: dict[str, str | None] | None = None, args: Sequence[str] = ()
+) -> Iterator[str]:
+    """``streamlit run`` from the repository root (so .streamlit/config.toml applies); yields its URL.
+
+    Its output goes to ``log``; ``env`` adds to (or, with a None value, removes from) the environment.
+    The bundled pack is used unless ``env`` sets ESSAY_PLANNER_PACK.
+    """
+    port = port or _free_port()
+    environ = {k: v for k, v in os.environ.items() if k != "ESSAY_PLANNER_PACK"}
+    for key, value in (env or {}).items():
+        if value is None:
+            environ.pop(key, None)
+        else:
+            environ[key] = value
     command = [
         sys.executable, "-m", "streamlit", "run", "streamlit_app.py",
-        "--server.port", str(port), "--server.address", LOOPBACK, "--server.headless", "true",
+        "--server.port", str(port), "--server.address", LOOPBACK, "--server.headless", "true", *args,
     ]  # fmt: skip
-    with log.open("wb") as out:
-        process = subprocess.Popen(command, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, env=env)
+    with log.open("ab") as out:
+        process = subprocess.Popen(command, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, env=environ)
     url = f"http://{LOOPBACK}:{port}"
     try:
         deadline = time.monotonic() + 30
@@ -75,6 +88,14 @@ def server(tmp_path_factory) -> Iterator[str]:
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory) -> Iterator[str]:
+    """The app on the bundled pack, shared by the browser tests that do not need a server of their own."""
+    _need_chromium()
+    with running_server(tmp_path_factory.mktemp("server") / "streamlit.log") as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,188 @@
+"""Hostile text in the browser: typed into notes and the own-thesis box, and planted in the data pack.
+
+Whatever the text, it shows as text: no dialog opens, no element is injected (no script, no
+event-handler attribute, no image, frame or ``javascript:`` link from it), no request leaves the
+machine, and the text a student typed, or a pack's author wrote, is on screen literally.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from arguments.load import load_pack
+from arguments.plan import MAX_NOTE_CHARS, clean_text
+from tests.arguments.test_export_hostile import toml_string
+from tests.conftest import MINI_PACK
+from tests.e2e.conftest import running_server, wait_idle
+from tests.payloads import NAMED
+
+pytestmark = pytest.mark.e2e
+
+THESIS = "cs-genuine"
+# Every kind the issue names: script, event handlers, javascript: links, Markdown link and image
+# injection, HTML comments and front-matter delimiters, a very long line, NUL and control characters.
+OWN_THESIS = ["script-tag", "img-onerror", "svg-onload", "md-link-javascript", "md-image-tracker"]
+INTRO_NOTE = [
+    "html-comment-front-matter",
+    "front-matter-delimiters",
+    "nul-and-controls",
+    "iframe-javascript",
+    "event-handler-attribute",
+    "autolinks",
+    "mixed-case-html",
+    "object-embed-form",
+    "meta-refresh",
+    "style-tag",
+    "template-and-math",
+]
+PARAGRAPH_NOTE = ["very-long-line"]
+OWN_LABEL = "Your thesis in your own words (optional: it replaces the thesis above)"
+PLANTED = ["script-tag", "img-onerror", "svg-onload", "md-link-javascript", "md-image-tracker", "nul-and-controls"]
+
+
+def joined(names: list[str]) -> str:
+    return "\n".join(NAMED[n] for n in names)
+
+
+def folded(text: str) -> str:
+    """What the page shows of a text: whitespace folded; NUL becomes U+FFFD (as Markdown requires)."""
+    return " ".join(text.replace("\x00", "\ufffd").split())
+
+
+def shown(page: Page, selector: str = "[data-testid='stMain']") -> str:
+    return folded(page.locator(selector).first.inner_text())
+
+
+# Anything the payloads could have made of the page. Streamlit itself sets no on* attribute and
+# none of these elements in the app's main area (the first check, before typing, proves it).
+INJECTED = """() => {
+    const found = [];
+    const main = document.querySelector('[data-testid="stMain"]');
+    for (const el of document.querySelectorAll('*')) {
+        for (const attr of el.attributes) {
+            if (attr.name.toLowerCase().startsWith('on')) found.push(`${el.tagName} ${attr.name}`);
+        }
+    }
+    for (const el of document.querySelectorAll('script')) {
+        if (/xss|alert/i.test(el.textContent) || main.contains(el)) found.push('script');
+    }
+    for (const el of main.querySelectorAll('iframe, object, embed, meta, base, form, style')) {
+        found.push(el.tagName);
+    }
+    for (const el of document.querySelectorAll('img, image, source, video, audio')) {
+        const src = el.getAttribute('src') || el.getAttribute('href') || '';
+        if (main.contains(el) || src === 'x' || /evil|javascript/i.test(src)) found.push(`${el.tagName} ${src}`);
+    }
+    for (const el of document.querySelectorAll('a[href], area[href]')) {
+        const href = el.getAttribute('href').replace(/[\\s\\x00-\\x1f]/g, '').toLowerCase();
+        if (/^(javascript|data|vbscript):/.test(href)) found.push(`A ${href}`);
+        else if (href.includes('evil.example')) found.push(`AUTOLINK ${href}`);
+    }
+    return found;
+}"""
+
+
+def injected(page: Page) -> list[str]:
+    """What the payloads made of the page, but for web addresses made into links (see the xfail test)."""
+    return [found for found in page.evaluate(INJECTED) if not found.startswith("AUTOLINK ")]
+
+
+@pytest.fixture(scope="module")
+def hostile_server(tmp_path_factory):
+    """The app on a copy of the mini pack with payloads in an evidence summary and a claim's text."""
+    tmp_path = tmp_path_factory.mktemp("hostile")
+    pack_dir = tmp_path / "pack"
+    shutil.copytree(MINI_PACK, pack_dir)
+    planted = " ".join(NAMED[n] for n in PLANTED)
+    for name, line in (
+        ("evidence/items.toml", 'summary = "The League admitted the USSR with a permanent Council seat."'),
+        ("claims.toml", 'text = "After 1933 Moscow turned in earnest to collective security. League entry proves it."'),
+    ):
+        path = pack_dir / name
+        source = path.read_text(encoding="utf-8")
+        assert source.count(line) == 1, line
+        path.write_text(source.replace(line, f"{line.split(' = ')[0]} = {toml_string(planted)}"), encoding="utf-8")
+    pack = load_pack(pack_dir)  # valid: the app will show it, not refuse it
+    assert pack.item["ussr-joins-league"].summary == planted == pack.claim["cs-genuine-turn"].text
+    with running_server(tmp_path / "streamlit.log", env={"ESSAY_PLANNER_PACK": str(pack_dir)}) as url:
+        yield url, planted
+
+
+def type_into(page: Page, label: str, text: str, changes: str) -> None:
+    """Type into a box and leave it; wait until the page has saved it (its changes line says ``changes``)."""
+    box = page.get_by_role("textbox", name=label)
+    box.fill(text)
+    box.press("Tab")  # saved when the box loses focus
+    expect(page.get_by_text(f"Your changes: {changes} The download includes them.")).to_be_visible()
+    wait_idle(page)
+    expect(box).to_have_value(text)
+
+
+def test_hostile_text_stays_text(page: Page, hostile_server, outside_requests):
+    url, planted = hostile_server
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.goto(f"{url}/?thesis={THESIS}")
+    wait_idle(page)
+    expect(page.get_by_role("heading", name=re.compile("^Essay plan: "))).to_be_visible()
+
+    # The planted pack text is on the plan page, literally (claim text once per mention, summary too).
+    assert injected(page) == []
+    page_text = shown(page)
+    assert page_text.count(folded(planted)) >= 3, "the claim (topic sentence) and the summary, as text"
+
+    own, intro, paragraph = joined(OWN_THESIS), joined(INTRO_NOTE), joined(PARAGRAPH_NOTE)
+    type_into(page, OWN_LABEL, own, "your own thesis wording.")
+    type_into(page, "My notes on the introduction", intro, "1 note, your own thesis wording.")
+    type_into(page, "My notes on paragraph 1", paragraph, "2 notes, your own thesis wording.")
+    assert injected(page) == []
+    assert folded(clean_text(own)) in shown(page)  # the own thesis, in the introduction
+
+    # Projection shows the notes and the thesis on the slides: as text too.
+    page.get_by_role("radio", name="Project to class").click()
+    slide = page.locator(".st-key-slide")
+    expect(slide.locator("h1")).to_have_text("Introduction")
+    wait_idle(page)
+    assert injected(page) == []
+    text = shown(page, ".st-key-slide")
+    assert folded(clean_text(own)) in text and folded(clean_text(intro)) in text
+    page.get_by_role("button", name=re.compile("^Next")).click()
+    expect(slide.locator("h1")).to_have_text("Paragraph 1 of 3")
+    wait_idle(page)
+    assert injected(page) == []
+    text = shown(page, ".st-key-slide")
+    assert folded(planted) in text and folded(clean_text(paragraph)) in text
+    assert dialogs == []
+
+
+def test_a_note_over_the_limit_gets_a_clear_message(page: Page, hostile_server):
+    url, _ = hostile_server
+    page.goto(f"{url}/?thesis={THESIS}")
+    wait_idle(page)
+    box = page.get_by_role("textbox", name="My notes on the conclusion")
+    box.fill("x" * (MAX_NOTE_CHARS + 1))
+    box.press("Tab")
+    message = f"A note can hold at most {MAX_NOTE_CHARS} characters; this one has {MAX_NOTE_CHARS + 1}."
+    expect(page.get_by_text(message)).to_be_visible()
+    expect(box).to_have_value("x" * (MAX_NOTE_CHARS + 1))  # nothing typed is lost
+    expect(page.get_by_text("Your changes:")).to_have_count(0)  # and nothing over the limit is kept
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="engine bug (arguments.present.inline / export.md with streamlit=True): Streamlit's Markdown "
+    "(remark-gfm) turns web and e-mail addresses into links after escapes are resolved, so 'https\\://', "
+    "'www\\.' and 'a\\@b.c' still become <a href>; a U+2060 word joiner after the scheme's colon, after 'www' and "
+    "after '@' stops it",
+)
+def test_web_addresses_in_text_are_not_made_into_links(page: Page, hostile_server):
+    url, _ = hostile_server
+    page.goto(f"{url}/?thesis={THESIS}")  # the planted summary holds ![pixel](https://evil.example/pixel.png?…)
+    wait_idle(page)
+    type_into(page, OWN_LABEL, NAMED["autolinks"], "your own thesis wording.")
+    links = [found for found in page.evaluate(INJECTED) if found.startswith("AUTOLINK ")]
+    assert links == []
