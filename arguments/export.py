@@ -21,8 +21,11 @@ FORMAT_VERSION = 1
 # Also $ (maths in Streamlit) and @ (e-mail autolinks in GitHub-flavoured Markdown).
 _INLINE_SPECIAL = re.compile(r"[\\`*_\[\]<>!&|~#{}$@]")
 _STREAMLIT_SPECIAL = re.compile(r"[\\`*_\[\]<>!&|~#{}$@:]")
-# Bare web addresses that GitHub-flavoured renderers (Streamlit's among them) turn into links.
-_AUTOLINK = re.compile(r"(?i)\b(https?|ftp|mailto|javascript|vbscript|data|file)(:)|\b(www)(\.)")
+# Bare web and e-mail addresses, which GitHub-flavoured renderers (Streamlit's among them) turn into
+# links even when escaped. An invisible word joiner after the scheme's colon, after "www" and after
+# "@" keeps them plain text; readers see the same characters.
+_AUTOLINK = re.compile(r"(?i)\b(?:https?|ftp|mailto|javascript|vbscript|data|file):|\bwww(?=\.)|@")
+WORD_JOINER = "\u2060"
 # Things that only mean something at the start of a line: lists, headings, quotes, breaks, fences.
 _LINE_START = re.compile(r"^(\s*)(?:([-+=>])|(\d+)([.)]))")
 _LINE_START_CHARS = frozenset("-+=>0123456789")
@@ -46,11 +49,11 @@ def md(text: str, *, streamlit: bool = False) -> str:
 
 
 def _escape_inline(text: str, streamlit: bool = False) -> str:
+    if ":" in text or "@" in text or "www" in text.casefold():
+        text = _AUTOLINK.sub(lambda m: m.group(0) + WORD_JOINER, text)
     special = _STREAMLIT_SPECIAL if streamlit else _INLINE_SPECIAL
     if special.search(text):
         text = special.sub(r"\\\g<0>", text)
-    if (":" in text and not streamlit) or "www" in text.casefold():
-        text = _AUTOLINK.sub(lambda m: f"{m.group(1) or m.group(3)}\\{m.group(2) or m.group(4)}", text)
     return text
 
 

@@ -46,7 +46,10 @@ def structure(text: str, parser: str) -> list[str]:
 
 
 def plain_text(text: str, parser: str) -> str:
-    """The literal text a reader sees: inline text joined, line breaks as newlines."""
+    """The literal text a reader sees: inline text joined, line breaks as newlines.
+
+    The invisible word joiners the escaping puts into web and e-mail addresses are not seen.
+    """
     parts = []
     for token in parse(text, parser):
         if token.type == "inline":
@@ -57,4 +60,4 @@ def plain_text(text: str, parser: str) -> str:
                 elif child.type in {"softbreak", "hardbreak"}:
                     inline.append("\n")
             parts.append("".join(inline))
-    return "\n".join(parts)
+    return "\n".join(parts).replace("\u2060", "")

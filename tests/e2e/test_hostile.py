@@ -49,8 +49,9 @@ def joined(names: list[str]) -> str:
 
 
 def folded(text: str) -> str:
-    """What the page shows of a text: whitespace folded; NUL becomes U+FFFD (as Markdown requires)."""
-    return " ".join(text.replace("\x00", "\ufffd").split())
+    """What the page shows of a text: whitespace folded; NUL becomes U+FFFD (as Markdown requires);
+    the invisible word joiners that keep web addresses from becoming links are not seen."""
+    return " ".join(text.replace("\x00", "\ufffd").replace("\u2060", "").split())
 
 
 def shown(page: Page, selector: str = "[data-testid='stMain']") -> str:
@@ -87,8 +88,8 @@ INJECTED = """() => {
 
 
 def injected(page: Page) -> list[str]:
-    """What the payloads made of the page, but for web addresses made into links (see the xfail test)."""
-    return [found for found in page.evaluate(INJECTED) if not found.startswith("AUTOLINK ")]
+    """What the payloads made of the page: elements, attributes and links they must not create."""
+    return page.evaluate(INJECTED)
 
 
 @pytest.fixture(scope="module")
@@ -172,13 +173,6 @@ def test_a_note_over_the_limit_gets_a_clear_message(page: Page, hostile_server):
     expect(page.get_by_text("Your changes:")).to_have_count(0)  # and nothing over the limit is kept
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="engine bug (arguments.present.inline / export.md with streamlit=True): Streamlit's Markdown "
-    "(remark-gfm) turns web and e-mail addresses into links after escapes are resolved, so 'https\\://', "
-    "'www\\.' and 'a\\@b.c' still become <a href>; a U+2060 word joiner after the scheme's colon, after 'www' and "
-    "after '@' stops it",
-)
 def test_web_addresses_in_text_are_not_made_into_links(page: Page, hostile_server):
     url, _ = hostile_server
     page.goto(f"{url}/?thesis={THESIS}")  # the planted summary holds ![pixel](https://evil.example/pixel.png?…)
