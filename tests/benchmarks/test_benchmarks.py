@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from arguments.load import load_pack
 from benchmarks.__main__ import main
 from benchmarks.pages import BASELINE
@@ -17,8 +19,10 @@ def test_synthetic_pack_is_valid_and_scaled(tmp_path, bundled_pack):
     assert len(pack.schools) == len(bundled_pack.schools)
 
 
+@pytest.mark.skipif(
+    not BASELINE.is_file(), reason=f"the bare baseline page is not at {BASELINE} (the shared/ folder beside the repo)"
+)
 def test_quick_engine_and_server_run_writes_json_and_table(tmp_path, capsys):
-    assert BASELINE.is_file(), "the baseline page lives in ../shared/bench/"
     out = tmp_path / "bench.json"
     assert main(["--quick", "--only", "engine", "--only", "server", "--out", str(out)]) == 0
     results = json.loads(out.read_text(encoding="utf-8"))
