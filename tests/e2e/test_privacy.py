@@ -30,10 +30,11 @@ def download(page: Page) -> bytes:
 
 def save_text(page: Page, label: str, text: str, changes: str) -> None:
     """Type into a box and leave it; wait until the page has saved it (its changes line says ``changes``)."""
+    wait_idle(page)
     box = page.get_by_role("textbox", name=label)
     box.fill(text)
     box.press("Tab")
-    expect(page.get_by_text(f"Your changes: {changes} The download includes them.")).to_be_visible()
+    expect(page.get_by_text(f"Your changes: {changes} The download includes them.")).to_be_visible(timeout=20_000)
     wait_idle(page)
 
 
