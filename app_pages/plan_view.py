@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import streamlit as st
 
 from app_pages import plan_import, plan_question, projection
@@ -164,21 +166,23 @@ def toolbar(plan: EssayPlan) -> None:
             )
 
 
-def note_box(plan: EssayPlan, section: str, label: str) -> None:
-    thesis = plan.thesis.id
-    key = state.note_key(thesis, section)
-    st.text_area(
-        label,
-        key=key,
-        on_change=state.save_note,
-        args=(thesis, section),
-        height=90,
-        persist_state="session",
-        help="Saved when you click outside the box (or press Ctrl+Enter). Included in the download.",
-    )
+def text_box(label: str, key: str, on_change: Callable[..., None], args: tuple, help: str) -> None:
+    """A box the student writes in, with the message of its last refused save (the text stays in it)."""
+    st.text_area(label, key=key, on_change=on_change, args=args, height=90, persist_state="session", help=help)
     error = st.session_state.get(state.error_key(key))
     if error:
         st.error(error, icon=":material/error:")
+
+
+def note_box(plan: EssayPlan, section: str, label: str) -> None:
+    thesis = plan.thesis.id
+    text_box(
+        label,
+        state.note_key(thesis, section),
+        state.save_note,
+        (thesis, section),
+        "Saved when you click outside the box (or press Ctrl+Enter). Included in the download.",
+    )
 
 
 def question_lines(analysis: QuestionAnalysis) -> list[str]:
@@ -209,19 +213,13 @@ def show_introduction(plan: EssayPlan) -> None:
     ]
     lines += [f"  - {inline(step)}" for step in intro.roadmap]
     st.markdown("\n".join(lines))
-    key = state.thesis_text_key(plan.thesis.id)
-    st.text_area(
+    text_box(
         "Your thesis in your own words (optional: it replaces the thesis above)",
-        key=key,
-        on_change=state.save_thesis_text,
-        args=(plan.thesis.id,),
-        height=90,
-        persist_state="session",
-        help="Saved when you click outside the box (or press Ctrl+Enter). Leave empty to use the thesis above.",
+        state.thesis_text_key(plan.thesis.id),
+        state.save_thesis_text,
+        (plan.thesis.id,),
+        "Saved when you click outside the box (or press Ctrl+Enter). Leave empty to use the thesis above.",
     )
-    error = st.session_state.get(state.error_key(key))
-    if error:
-        st.error(error, icon=":material/error:")
     note_box(plan, "introduction", "My notes on the introduction")
 
 

@@ -132,19 +132,24 @@ def _note(text: str) -> list[str]:
     return ["", "> **My notes:**", ">"] + [f"> {line}" if line else ">" for line in body]
 
 
+def evidence_notes(use: EvidenceUse, *, counter: bool) -> list[tuple[str, str]]:
+    """What a plan says about one evidence item, in order, as (label, raw text): screen and file alike."""
+    notes = [("What", use.evidence.summary)]
+    if counter:
+        notes += [("Why it cuts against the claim", use.how), ("Rebuttal", use.rebuttal)]
+    else:
+        notes.append(("How it supports the claim", use.how))
+    if use.evidence.correction:
+        notes.append(("Beware a common error", use.evidence.correction))
+    return notes
+
+
 def _evidence(use: EvidenceUse, plan: EssayPlan, works: dict[str, Work], *, counter: bool) -> list[str]:
     item = use.evidence
     head = f"- **{md(item.date.label)} · {md(item.title)}** ({md(KIND_LABELS[item.kind].lower())})"
     if counter and use.schools:
         head += f" — relied on by the {md(' and the '.join(s.name for s in use.schools))}"
-    lines = [head, f"  - What: {md(item.summary)}"]
-    if counter:
-        lines.append(f"  - Why it cuts against the claim: {md(use.how)}")
-        lines.append(f"  - Rebuttal: {md(use.rebuttal)}")
-    else:
-        lines.append(f"  - How it supports the claim: {md(use.how)}")
-    if item.correction:
-        lines.append(f"  - Beware a common error: {md(item.correction)}")
+    lines = [head] + [f"  - {label}: {md(text)}" for label, text in evidence_notes(use, counter=counter)]
     if use.outside_range and plan.question is not None:
         lines.append(
             f"  - Outside the question's dates ({md(plan.question.years_label)}): use only as labelled context."

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from arguments.export import md
+from arguments.export import evidence_notes, md
 from arguments.model import KIND_LABELS, Evidence, Pack, Question, Thesis, Work
 from arguments.plan import BodyParagraph, EssayPlan, EvidenceUse
 
@@ -113,14 +113,7 @@ def evidence_markdown(use: EvidenceUse, plan: EssayPlan, *, counter: bool, pack:
     lines = [f"**{inline(item.date.label)} · {inline(item.title)}** ({inline(KIND_LABELS[item.kind].lower())})"]
     if counter and use.schools:
         lines.append(f"**Relied on by:** {inline(', '.join(s.name for s in use.schools))}")
-    lines.append(f"**What:** {inline(item.summary)}")
-    if counter:
-        lines.append(f"**Why it cuts against the claim:** {inline(use.how)}")
-        lines.append(f"**Rebuttal:** {inline(use.rebuttal)}")
-    else:
-        lines.append(f"**How it supports the claim:** {inline(use.how)}")
-    if item.correction:
-        lines.append(f"**Beware a common error:** {inline(item.correction)}")
+    lines += [f"**{label}:** {inline(text)}" for label, text in evidence_notes(use, counter=counter)]
     if use.outside_range and plan.question is not None:
         lines.append(
             f"**Outside the question's dates** ({inline(plan.question.years_label)}): use it only as labelled context."
