@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import functools
 import os
 import sys
 from collections.abc import Sequence
@@ -10,9 +11,12 @@ from pathlib import Path
 
 import streamlit as st
 
+from arguments.export import render_markdown
 from arguments.load import BUNDLED_PACK, Problem, check_pack
 from arguments.model import Pack
+from arguments.plan import EssayPlan, PlanEdits, build_plan
 from arguments.present import inline
+from arguments.question import QuestionAnalysis
 
 ENV_VAR = "ESSAY_PLANNER_PACK"
 ROOT = Path(__file__).resolve().parent.parent
@@ -24,11 +28,17 @@ PROJECTION_STYLE = f"<style>{PROJECTION_CSS.read_text(encoding='utf-8')}</style>
 
 def pack_dir(argv: Sequence[str] | None = None, environ: dict[str, str] | None = None) -> str:
     """The pack folder: ``streamlit run streamlit_app.py -- --pack DIR``, else $ESSAY_PLANNER_PACK, else bundled."""
+    env = os.environ if environ is None else environ
+    return _pack_dir(tuple(sys.argv[1:] if argv is None else argv), env.get(ENV_VAR))
+
+
+@functools.lru_cache(maxsize=8)
+def _pack_dir(argv: tuple[str, ...], from_environment: str | None) -> str:
+    # Cached: the page asks on every rerun, and the answer only changes with the arguments.
     parser = argparse.ArgumentParser(add_help=False, allow_abbrev=False)
     parser.add_argument("--pack")
-    args, _ = parser.parse_known_args(list(sys.argv[1:] if argv is None else argv))
-    env = os.environ if environ is None else environ
-    chosen = args.pack or env.get(ENV_VAR) or str(BUNDLED_PACK)
+    args, _ = parser.parse_known_args(list(argv))
+    chosen = args.pack or from_environment or str(BUNDLED_PACK)
     return str(Path(chosen).expanduser().resolve())
 
 
@@ -50,6 +60,40 @@ def current_pack() -> Pack:
         show_problems(problems)
         st.stop()
     return pack
+
+
+# Plans are immutable and depend only on (pack, thesis, edits, question), so every session shares
+# them: thirty students on the same thesis cost one build and one Markdown render, not thirty.
+_PLANS: dict[tuple[int, str, PlanEdits, QuestionAnalysis | None], tuple[Pack, EssayPlan, list[str]]] = {}
+_MAX_PLANS = 256
+
+
+def plan_for(pack: Pack, thesis: str, edits: PlanEdits, analysis: QuestionAnalysis | None) -> EssayPlan:
+    """``build_plan``, remembered (per process, at most 256 plans, oldest forgotten first)."""
+    return _plan_entry(pack, thesis, edits, analysis)[1]
+
+
+def plan_markdown(pack: Pack, plan: EssayPlan) -> str:
+    """The plan's Markdown export, rendered once per plan."""
+    entry = _plan_entry(pack, plan.thesis.id, plan.edits, plan.question)
+    if entry[1] is not plan:  # not one of ours: render it as it is
+        return render_markdown(plan)
+    if not entry[2]:
+        entry[2].append(render_markdown(plan))
+    return entry[2][0]
+
+
+def _plan_entry(
+    pack: Pack, thesis: str, edits: PlanEdits, analysis: QuestionAnalysis | None
+) -> tuple[Pack, EssayPlan, list[str]]:
+    key = (id(pack), thesis, edits, analysis)
+    entry = _PLANS.get(key)
+    if entry is None or entry[0] is not pack:  # the pack check guards against a reused id()
+        entry = (pack, build_plan(pack, thesis, edits, analysis), [])
+        while len(_PLANS) >= _MAX_PLANS:
+            _PLANS.pop(next(iter(_PLANS)), None)
+        _PLANS[key] = entry
+    return entry
 
 
 def show_problems(problems: tuple[Problem, ...]) -> None:

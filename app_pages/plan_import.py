@@ -69,6 +69,7 @@ def on_upload(pack: Pack) -> None:
             ss[state.PASTED] = ""  # the page would offer no thesis for it, and drop the restored one
             unused = typed
     ss[REPORT] = Report(uploaded.file_id, ok=True, message=result.message, warnings=warnings, unused_question=unused)
+    ss[state.REDRAW_PAGE] = True  # the box sits in the plan's fragment; the question boxes above must follow
 
 
 def upload_box(pack: Pack) -> None:

@@ -1,7 +1,8 @@
 """The plan page's state.
 
-- The choice (question, thesis, view, projection step) lives in widget keys in ``st.session_state``
-  and is mirrored in the URL as ``?question=ID&thesis=ID&view=project&step=N``. Ids, not labels,
+- The choice (question, thesis, view, the part of the plan shown, projection step) lives in widget
+  keys in ``st.session_state`` and is mirrored in the URL as
+  ``?question=ID&thesis=ID&part=ID`` or ``?question=ID&thesis=ID&view=project&step=N``. Ids, not labels,
   go in the URL (``bind="query-params"`` would write the option labels), so links survive
   changes to a thesis title. A URL that differs from the one the page last wrote (a refresh, a
   shared link, a ``st.page_link``) is adopted whole; an empty URL (after using the top
@@ -24,19 +25,21 @@ from streamlit.runtime.state import SessionStateProxy
 
 from arguments.model import Pack
 from arguments.plan import SECTIONS, NoteTooLongError, PlanEdits
-from arguments.present import thesis_options
+from arguments.present import INTRODUCTION, thesis_options
 
 QUESTION = "question"
 THESIS = "thesis"
 VIEW = "view"
 STEP = "step"  # 0-based here, 1-based in the URL
+PART = "part"  # the part of the plan on screen (``present.plan_parts``); the introduction by default
 REVEAL = "reveal"  # projection: counter evidence shown on the current slide
 EDITS = "edits"
 PASTED = "pasted_question"  # the text box; "q" in the URL
 PASTED_URL = "q"
 MAX_PASTED_CHARS = 500  # longer than any essay question; the box and the URL are cut there
 RECHECK_THESIS = "_recheck_thesis"  # a new pasted question: keep the thesis only if it is offered
-URL_KEYS = (QUESTION, THESIS, VIEW, STEP, PASTED_URL)
+REDRAW_PAGE = "_redraw_page"  # set by a callback inside the plan fragment that changed the question
+URL_KEYS = (QUESTION, THESIS, VIEW, STEP, PART, PASTED_URL)
 VIEWS = ("plan", "project")
 _WRITTEN = "_url_written"
 _WARNINGS = "_url_warnings"
@@ -76,6 +79,7 @@ def adopt_url(pack: Pack) -> None:
     ss[THESIS] = thesis
     ss[VIEW] = view
     ss[STEP] = int(step) - 1 if step.isdigit() and int(step) >= 1 else 0
+    ss[PART] = url.get(PART, INTRODUCTION)  # checked against the plan when it is drawn
     ss[REVEAL] = False
     ss[_WARNINGS] = tuple(problems)
     ss[_WRITTEN] = url
@@ -86,7 +90,7 @@ def url_warnings() -> tuple[str, ...]:
     return _state().pop(_WARNINGS, ())
 
 
-def write_url(question: str | None, thesis: str | None, view: str, step: int) -> None:
+def write_url(question: str | None, thesis: str | None, view: str, step: int, part: str = INTRODUCTION) -> None:
     """Mirror the choice in the URL (only what differs from the defaults), in one message.
 
     The pasted question, if any, comes from the session (``PASTED``), so every caller keeps it.
@@ -102,6 +106,8 @@ def write_url(question: str | None, thesis: str | None, view: str, step: int) ->
         if view == "project":
             desired[VIEW] = "project"
             desired[STEP] = str(step + 1)
+        elif part != INTRODUCTION:
+            desired[PART] = part
     _state()[_WRITTEN] = desired
     if url_params() != desired:
         others = {k: st.query_params.get_all(k) for k in st.query_params if k not in URL_KEYS}
@@ -159,6 +165,7 @@ def on_pasted_change() -> None:
 def on_thesis_change() -> None:
     ss = _state()
     ss[STEP] = 0
+    ss[PART] = INTRODUCTION
     ss[REVEAL] = False
 
 
@@ -166,6 +173,10 @@ def on_view_change() -> None:
     ss = _state()
     ss[STEP] = 0
     ss[REVEAL] = False
+
+
+def show_part(part: str) -> None:
+    _state()[PART] = part
 
 
 def go_to(step: int) -> None:
@@ -259,18 +270,29 @@ def save_thesis_text(thesis: str) -> None:
         ss[error_key(key)] = f"{error} Shorten it (the text you typed is still in the box)."
 
 
-def init_text_widgets(thesis: str, sections: tuple[str, ...]) -> None:
-    """Give each note box its saved text the first time it is drawn (call before the widgets)."""
+def init_part_widgets(thesis: str, part: str, claims: tuple[str, ...]) -> None:
+    """Give the shown part's boxes their saved values the first time they are drawn (call before them).
+
+    Only the part on screen: every key in the session makes each of Streamlit's widgets slower.
+    """
     ss = _state()
     current = edits(thesis)
-    for section in sections:
-        ss.setdefault(note_key(thesis, section), current.note(section))
-        if section not in SECTIONS and dropped_key(thesis, section) not in ss:
-            _sync_dropped(thesis, section)
-    ss.setdefault(thesis_text_key(thesis), current.thesis_text)
+    if part in SECTIONS or part in claims:
+        ss.setdefault(note_key(thesis, part), current.note(part))
+    if part in claims and dropped_key(thesis, part) not in ss:
+        _sync_dropped(thesis, part)
+    if part == INTRODUCTION:
+        ss.setdefault(thesis_text_key(thesis), current.thesis_text)
 
 
-def restore(thesis: str, question: str | None, new: PlanEdits, claims: tuple[str, ...] = (), pasted: str = "") -> None:
+def restore(
+    thesis: str,
+    question: str | None,
+    new: PlanEdits,
+    claims: tuple[str, ...] = (),
+    pasted: str = "",
+    part: str = INTRODUCTION,
+) -> None:
     """Replace the choice and the edits (e.g. from an imported plan). Call from a widget callback.
 
     ``pasted``: a question the student typed (not one of the pack's), or "" for none.
@@ -281,6 +303,7 @@ def restore(thesis: str, question: str | None, new: PlanEdits, claims: tuple[str
     ss[THESIS] = thesis
     ss[VIEW] = "plan"
     ss[STEP] = 0
+    ss[PART] = part
     _store(thesis, new)
     for section in (*SECTIONS, *claims, *dict(new.notes)):
         key = note_key(thesis, section)
@@ -293,7 +316,8 @@ def restore(thesis: str, question: str | None, new: PlanEdits, claims: tuple[str
 
 def reset(thesis: str, claims: tuple[str, ...]) -> None:
     """Forget every edit to this thesis's plan."""
-    restore(thesis, _state().get(QUESTION), PlanEdits(), claims, pasted_question())
+    ss = _state()
+    restore(thesis, ss.get(QUESTION), PlanEdits(), claims, pasted_question(), ss.get(PART) or INTRODUCTION)
 
 
 def step_by(delta: int, count: int) -> None:

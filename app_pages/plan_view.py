@@ -8,29 +8,39 @@ import streamlit as st
 
 from app_pages import plan_import, plan_question, projection
 from app_pages import plan_state as state
-from app_pages.common import current_pack
-from arguments.export import render_markdown
+from app_pages.common import current_pack, plan_for, plan_markdown
 from arguments.model import Pack, Question
-from arguments.plan import SECTIONS, BodyParagraph, EssayPlan, build_plan
+from arguments.plan import BodyParagraph, EssayPlan
 from arguments.present import (
-    bibliography_line,
+    BIBLIOGRAPHY,
+    CONCLUSION,
+    HISTORIOGRAPHY,
+    INTRODUCTION,
+    WHOLE,
+    bibliography_markdown,
+    conclusion_markdown,
     evidence_option,
     file_name,
+    historiography_markdown,
     inline,
+    introduction_markdown,
     paragraph_markdown,
+    paragraph_of,
+    part_label,
+    plan_parts,
+    question_markdown,
     question_source,
-    short_cites,
     thesis_caption,
     thesis_options,
+    whole_plan_markdown,
 )
-from arguments.question import QuestionAnalysis, from_question
+from arguments.question import from_question
 
 VIEW_LABELS = {"plan": ":material/description: Plan", "project": ":material/co_present: Project to class"}
 
 
 def choose_question(pack: Pack) -> Question | None:
     """Step 1: one of the pack's essay questions, or none to browse every thesis."""
-    st.header("1. Your essay question", anchor=False)
     st.selectbox(
         "Choose your essay question",
         [q.id for q in pack.questions],
@@ -38,19 +48,19 @@ def choose_question(pack: Pack) -> Question | None:
         format_func=lambda q: pack.question[q].text,
         placeholder="Choose a question, or leave this empty to browse every thesis",
         key=state.QUESTION,
-        label_visibility="collapsed",
         on_change=state.on_question_change,
         args=(pack,),
         persist_state="session",
     )
     question_id = st.session_state.get(state.QUESTION)
-    question = pack.question.get(question_id) if question_id else None
-    if question is not None:
-        st.markdown(f"**{inline(question.text)}**  \n{inline(question_source(question))}")
-        if question.note:
-            st.info(inline(question.note), icon=":material/lightbulb:")
-    plan_question.paste_box(pack)  # any essay question, decoded, with theses ranked for it (issue 5)
-    return question
+    return pack.question.get(question_id) if question_id else None
+
+
+def question_details(question: Question) -> None:
+    """The chosen question in full, where it comes from, and the teacher's note on it (full width)."""
+    st.markdown(f"**{inline(question.text)}**  \n{inline(question_source(question))}")
+    if question.note:
+        st.info(inline(question.note), icon=":material/lightbulb:")
 
 
 def choose_thesis(pack: Pack, question: Question | None) -> str | None:
@@ -79,30 +89,6 @@ def choose_thesis(pack: Pack, question: Question | None) -> str | None:
     return st.session_state.get(state.THESIS)
 
 
-def choose(pack: Pack) -> tuple[Question | None, QuestionAnalysis | None, str | None]:
-    """The whole chooser; later issues add an upload box and a pasted-question box here."""
-    question = choose_question(pack)
-    pasted = plan_question.current(pack)  # the ranking paste_box made (not computed again)
-    thesis = choose_thesis(pack, question) if pasted is None else plan_question.choose_ranked_thesis(pack, pasted)
-    plan_import.upload_box(pack)  # restore a plan from a downloaded .md file (issue 4)
-    analysis = from_question(question) if question is not None else plan_question.analysis(pack)
-    return question, analysis, thesis
-
-
-def contents(plan: EssayPlan) -> None:
-    """Links to each part of the (long) plan, under the chooser."""
-    lines = ["**Jump to:**", "", "- [Introduction](#introduction)"]
-    for p in plan.paragraphs:
-        lines.append(f"- [Paragraph {p.number}: {inline(first_words(p.claim.text))}](#paragraph-{p.number})")
-    lines += ["- [Historiography](#historiography)", "- [Conclusion](#conclusion)"]
-    st.markdown("\n".join(lines))
-
-
-def first_words(text: str, count: int = 8) -> str:
-    words = text.split()
-    return " ".join(words[:count]) + ("…" if len(words) > count else "")
-
-
 def how_it_works() -> None:
     st.markdown(
         "**How it works**\n\n"
@@ -110,7 +96,8 @@ def how_it_works() -> None:
         "empty to see every thesis.\n"
         "2. Pick a thesis: the argument you want to make. Each one names its school of historians; "
         "for a pasted question the best fits come first.\n"
-        "3. Shape the plan: drop evidence you will not use, move paragraphs, and add your own notes.\n"
+        "3. Read and shape the plan one part at a time: drop evidence you will not use, move paragraphs, and "
+        "add your own notes. “Whole plan” shows every part at once.\n"
         "4. Download the plan as a Markdown file, or project it for the class."
     )
 
@@ -130,12 +117,12 @@ def view_control() -> str:
     return st.session_state.get(state.VIEW) or "plan"
 
 
-def toolbar(plan: EssayPlan) -> None:
+def toolbar(plan: EssayPlan, pack: Pack) -> None:
     with st.container(horizontal=True, vertical_alignment="bottom", key="plan_toolbar"):
         view_control()
         st.download_button(
             "Download plan (.md)",
-            data=render_markdown(plan),
+            data=plan_markdown(pack, plan),
             file_name=file_name(plan),
             mime="text/markdown",
             on_click="ignore",
@@ -185,34 +172,27 @@ def note_box(plan: EssayPlan, section: str, label: str) -> None:
     )
 
 
-def question_lines(analysis: QuestionAnalysis) -> list[str]:
-    lines = [
-        "#### What the question asks",
-        "",
-        f"- **Command term:** {inline(analysis.command_label)}",
-        f"- **Key concept:** {inline(analysis.concept_label)}",
-        f"- **Date range:** {inline(analysis.years_label)}",
-    ]
-    if analysis.loaded_words:
-        lines.append(f"- **Words to define or challenge:** {inline(', '.join(analysis.loaded_words))}")
-    return lines
+def choose_part(plan: EssayPlan) -> str:
+    """The part of the plan to show: one part with its controls, or the whole plan to read."""
+    parts = plan_parts(plan)
+    if st.session_state.get(state.PART) not in parts:
+        st.session_state[state.PART] = INTRODUCTION
+    st.pills(
+        "Part of the plan to show",
+        parts,
+        format_func=lambda part: part_label(plan, part),
+        key=state.PART,
+        required=True,
+        label_visibility="collapsed",
+        wrap=True,  # in a column, pills would otherwise scroll sideways and hide the last parts
+        help="One part at a time, with its controls; “Whole plan” shows every part, to read or print.",
+    )
+    return st.session_state.get(state.PART) or INTRODUCTION
 
 
 def show_introduction(plan: EssayPlan) -> None:
-    intro = plan.introduction
-    st.subheader("Introduction", anchor="introduction")
-    lines = [f"- **Context:** {inline(intro.context)}"]
-    if plan.question is not None:
-        lines.append(f"- **The question in its own terms:** {inline(intro.question_focus)}")
-    own = " (your wording)" if plan.edits.thesis_text else ""
-    lines += [
-        f"- **Thesis{own}:** {inline(intro.thesis_statement)}",
-        f"- **Verdict:** {inline(intro.verdict)}",
-        f"- **Criteria for judgement:** {inline(intro.criteria)}",
-        "- **Roadmap:**",
-    ]
-    lines += [f"  - {inline(step)}" for step in intro.roadmap]
-    st.markdown("\n".join(lines))
+    blocks = ["### Introduction", question_markdown(plan), introduction_markdown(plan)]
+    st.markdown("\n\n".join(b for b in blocks if b))
     text_box(
         "Your thesis in your own words (optional: it replaces the thesis above)",
         state.thesis_text_key(plan.thesis.id),
@@ -220,93 +200,103 @@ def show_introduction(plan: EssayPlan) -> None:
         (plan.thesis.id,),
         "Saved when you click outside the box (or press Ctrl+Enter). Leave empty to use the thesis above.",
     )
-    note_box(plan, "introduction", "My notes on the introduction")
+    note_box(plan, INTRODUCTION, "My notes on the introduction")
 
 
 def show_paragraph(plan: EssayPlan, p: BodyParagraph, pack: Pack) -> None:
-    """One paragraph: one Markdown block for its content, then its few controls (kept small: speed)."""
+    """One paragraph: one Markdown block for its content, then its few controls."""
     thesis, claim = plan.thesis.id, p.claim.id
     total = len(plan.paragraphs)
-    with st.container(border=True):
-        st.subheader(f"Paragraph {p.number} of {total}", anchor=f"paragraph-{p.number}")
-        st.markdown(paragraph_markdown(plan, p, pack))
-        with st.container(horizontal=True):
-            st.button(
-                "↑ Move up",
-                key=f"up__{claim}",
-                disabled=p.number == 1,
-                on_click=state.move,
-                args=(thesis, plan.order, claim, -1),
-            )
-            st.button(
-                "↓ Move down",
-                key=f"down__{claim}",
-                disabled=p.number == total,
-                on_click=state.move,
-                args=(thesis, plan.order, claim, 1),
-            )
-            items = {u.evidence.id: u.evidence for u in (*p.support, *p.counter, *p.dropped)}
-            st.multiselect(
-                "Evidence left out of my plan",
-                list(items),
-                format_func=lambda i: evidence_option(items[i]),
-                key=state.dropped_key(thesis, claim),
-                on_change=state.save_dropped,
-                args=(thesis, claim),
-                placeholder="Choose items to leave out",
-                help="Leave an item out of this paragraph and of the download; remove it here to restore it.",
-            )
-        note_box(plan, claim, f"My notes on paragraph {p.number}")
+    st.markdown(f"### Paragraph {p.number} of {total}\n\n{paragraph_markdown(plan, p, pack)}")
+    with st.container(horizontal=True):
+        st.button(
+            "↑ Move up",
+            key=f"up__{claim}",
+            disabled=p.number == 1,
+            on_click=state.move,
+            args=(thesis, plan.order, claim, -1),
+        )
+        st.button(
+            "↓ Move down",
+            key=f"down__{claim}",
+            disabled=p.number == total,
+            on_click=state.move,
+            args=(thesis, plan.order, claim, 1),
+        )
+        items = {u.evidence.id: u.evidence for u in (*p.support, *p.counter, *p.dropped)}
+        st.multiselect(
+            "Evidence left out of my plan",
+            list(items),
+            format_func=lambda i: evidence_option(items[i]),
+            key=state.dropped_key(thesis, claim),
+            on_change=state.save_dropped,
+            args=(thesis, claim),
+            placeholder="Choose items to leave out",
+            help="Leave an item out of this paragraph and of the download; remove it here to restore it.",
+        )
+    note_box(plan, claim, f"My notes on paragraph {p.number}")
 
 
-def show_historiography(plan: EssayPlan) -> None:
-    hist = plan.historiography
-    st.subheader("Historiography", anchor="historiography")
-    lines = [inline(hist.placement), ""]
-    for view in hist.views:
-        role = "this plan's view" if view.in_thesis else "rival view"
-        lines.append(f"- **{inline(view.school.name)}** ({role}): {inline(view.school.summary)}")
-        lines.append(f"  - **Basis:** {inline(view.school.basis)}")
-        lines.append(f"  - **Historians:** {short_cites(view.works)}")
-    lines += [
-        "",
-        f"**Why historians differ:** {inline(hist.why_differ)}",
-        "",
-        f"**Which reading convinces, and why:** {inline(hist.evaluation)}",
-    ]
-    st.markdown("\n".join(lines))
-    note_box(plan, "historiography", "My notes on the historiography")
+def show_part(plan: EssayPlan, part: str, pack: Pack) -> None:
+    """The chosen part: its text in one Markdown block, then the boxes and buttons that change it."""
+    if part == INTRODUCTION:
+        show_introduction(plan)
+    elif part == HISTORIOGRAPHY:
+        st.markdown(f"### Historiography\n\n{historiography_markdown(plan)}")
+        note_box(plan, HISTORIOGRAPHY, "My notes on the historiography")
+    elif part == CONCLUSION:
+        st.markdown(f"### Conclusion\n\n{conclusion_markdown(plan)}")
+        note_box(plan, CONCLUSION, "My notes on the conclusion")
+    elif part == BIBLIOGRAPHY:
+        st.markdown(f"### Bibliography ({len(plan.bibliography)} works)\n\n{bibliography_markdown(plan)}")
+    elif part == WHOLE:
+        st.markdown(
+            "*The whole plan with your notes, to read or print. Choose a part above to change it.*\n\n"
+            + whole_plan_markdown(plan, pack)
+        )
+    else:
+        paragraph = paragraph_of(plan, part)
+        if paragraph is not None:
+            show_paragraph(plan, paragraph, pack)
 
 
-def show_conclusion(plan: EssayPlan) -> None:
-    conc = plan.conclusion
-    st.subheader("Conclusion", anchor="conclusion")
-    lines = [
-        f"- **Judgement:** {inline(conc.judgement)}",
-        f"- **How to frame it:** {inline(conc.judgement_frame)}",
-        f"- **Weighing the paragraphs:** {inline(conc.weighing)}",
-        "- **Arguments weighed:**",
-    ]
-    lines += [f"  - {inline(step)}" for step in conc.factors]
-    st.markdown("\n".join(lines))
-    note_box(plan, "conclusion", "My notes on the conclusion")
-
-
-def show_plan(plan: EssayPlan, pack: Pack) -> None:
+def show_plan(plan: EssayPlan, pack: Pack) -> str:
+    """The plan's heading and schools, the part chooser and the chosen part; returns the part."""
     st.header(f"Essay plan: {inline(plan.thesis.title)}", anchor=False)
-    # Few elements, each holding much: a rerun's cost in the browser grows with the element count.
     word = "School" if len(plan.schools) == 1 else "Schools"
-    lines = [f"**{word}:** {inline(', '.join(s.name for s in plan.schools))}"]
-    if plan.question is not None:
-        lines += ["", f"**Question:** {inline(plan.question.text)}", ""] + question_lines(plan.question)
-    st.markdown("\n".join(lines))
-    show_introduction(plan)
-    for paragraph in plan.paragraphs:
-        show_paragraph(plan, paragraph, pack)
-    show_historiography(plan)
-    show_conclusion(plan)
-    with st.expander(f"Bibliography ({len(plan.bibliography)} works)"):
-        st.markdown("\n".join(f"- {bibliography_line(w)}" for w in plan.bibliography))
+    st.markdown(f"**{word}:** {inline(', '.join(s.name for s in plan.schools))}")
+    part = choose_part(plan)
+    state.init_part_widgets(plan.thesis.id, part, plan.thesis.claims)
+    show_part(plan, part, pack)
+    return part
+
+
+@st.fragment
+def thesis_and_plan(pack: Pack, question: Question | None) -> None:
+    """Step 2 and the plan. A fragment: choosing a thesis, a part or an edit redraws only this."""
+    ss = st.session_state
+    if ss.pop(state.REDRAW_PAGE, False):
+        st.rerun()  # a plan was loaded from a file: the question above changes too
+    pasted = plan_question.current(pack)  # the ranking paste_box made (not computed again)
+    chooser, shown = st.columns([2, 3], gap="large")
+    with chooser:
+        if pasted is None:
+            thesis_id = choose_thesis(pack, question)
+        else:
+            thesis_id = plan_question.choose_ranked_thesis(pack, pasted)
+        plan_import.upload_box(pack)  # restore a plan from a downloaded .md file (issue 4)
+    with shown:
+        if thesis_id is None:
+            how_it_works()
+            state.write_url(question.id if question else None, None, "plan", 0)
+            return
+        if ss.get(state.VIEW) == "project":
+            st.rerun()  # projection is a page of its own: draw the whole page again
+        analysis = from_question(question) if question is not None else plan_question.analysis(pack)
+        plan = plan_for(pack, thesis_id, state.edits(thesis_id), analysis)
+        toolbar(plan, pack)
+        part = show_plan(plan, pack)
+    state.write_url(question.id if question else None, thesis_id, "plan", 0, part)
 
 
 def page() -> None:
@@ -320,26 +310,21 @@ def page() -> None:
     elif view == "project":
         question = pack.question.get(question_id) if question_id else None
         analysis = from_question(question) if question is not None else plan_question.analysis(pack)
-        plan = build_plan(pack, thesis_id, state.edits(thesis_id), analysis)
+        plan = plan_for(pack, thesis_id, state.edits(thesis_id), analysis)
         projection.show(plan, pack, view_control)
         return
+    st.session_state.pop(state.REDRAW_PAGE, None)  # this run draws the whole page anyway
     st.set_page_config(layout="wide")
     st.title("Plan your essay", anchor=False)
     st.markdown(f"{inline(pack.info.title)}: pick a question and an argument, shape the plan, then download it.")
-    # The chooser on the left, the plan on the right: choosing shows the plan at once, in view.
-    # (On a narrow screen the columns stack: chooser first.)
-    chooser, shown = st.columns([2, 3], gap="large")
-    with chooser:
-        question, analysis, thesis_id = choose(pack)
-    with shown:
-        if thesis_id is None:
-            how_it_works()
-            state.write_url(question.id if question else None, None, "plan", 0)
-            return
-        plan = build_plan(pack, thesis_id, state.edits(thesis_id), analysis)
-        state.init_text_widgets(thesis_id, (*SECTIONS, *plan.thesis.claims))
-        toolbar(plan)
-        show_plan(plan, pack)
-    with chooser:
-        contents(plan)
-    state.write_url(question.id if question else None, thesis_id, st.session_state.get(state.VIEW) or "plan", 0)
+    # The question (chosen, or pasted in the teacher's words) across the top; below, the thesis on
+    # the left and its plan on the right, in view as soon as it is chosen. (Narrow screens stack them.)
+    st.header("1. Your essay question", anchor=False)
+    chosen_column, pasted_column = st.columns([2, 3], gap="large")
+    with chosen_column:
+        question = choose_question(pack)
+    with pasted_column:
+        plan_question.paste_box(pack)  # any essay question, decoded, with theses ranked for it (issue 5)
+    if question is not None:
+        question_details(question)
+    thesis_and_plan(pack, question)

@@ -151,3 +151,128 @@ def _bullet(block: str) -> str:
 def evidence_option(item: Evidence) -> str:
     """How an evidence item is named in a control: ``16 April 1922 · Treaty of Rapallo``."""
     return f"{item.date.label} · {item.title}"
+
+
+# --- the plan on screen, one part at a time ---------------------------------------------------------
+# The plan page shows one part (introduction, a paragraph, historiography, conclusion, bibliography)
+# with its editing controls, or the whole plan to read: a browser draws a long page slowly, and a
+# part is what a student works on at once. Part ids: the section names, a paragraph's claim id,
+# "bibliography" and "whole".
+
+INTRODUCTION, HISTORIOGRAPHY, CONCLUSION, BIBLIOGRAPHY, WHOLE = (
+    "introduction",
+    "historiography",
+    "conclusion",
+    "bibliography",
+    "whole",
+)
+
+
+def plan_parts(plan: EssayPlan) -> tuple[str, ...]:
+    """The parts of a plan in reading order (paragraphs in the student's order), then the whole plan."""
+    return (INTRODUCTION, *plan.order, HISTORIOGRAPHY, CONCLUSION, BIBLIOGRAPHY, WHOLE)
+
+
+def part_label(plan: EssayPlan, part: str) -> str:
+    """``Paragraph 2``, ``Introduction``…: a part's name in the part chooser (plain text)."""
+    fixed = {
+        INTRODUCTION: "Introduction",
+        HISTORIOGRAPHY: "Historiography",
+        CONCLUSION: "Conclusion",
+        BIBLIOGRAPHY: f"Bibliography ({len(plan.bibliography)})",
+        WHOLE: "Whole plan",
+    }
+    if part in fixed:
+        return fixed[part]
+    return f"Paragraph {plan.order.index(part) + 1}"
+
+
+def paragraph_of(plan: EssayPlan, claim: str) -> BodyParagraph | None:
+    return next((p for p in plan.paragraphs if p.claim.id == claim), None)
+
+
+def note_markdown(note: str) -> str:
+    """The student's note as an inert Markdown quote ("" when there is none)."""
+    if not note:
+        return ""
+    return "> **My notes:**\n>\n" + "\n".join(f"> {inline(line)}" if line.strip() else ">" for line in note.split("\n"))
+
+
+def question_markdown(plan: EssayPlan) -> str:
+    """What the question asks: its wording, command term, key concept, dates and loaded words."""
+    analysis = plan.question
+    if analysis is None:
+        return ""
+    lines = [
+        f"**Question:** {inline(analysis.text)}",
+        "",
+        f"- **Command term:** {inline(analysis.command_label)}",
+        f"- **Key concept:** {inline(analysis.concept_label)}",
+        f"- **Date range:** {inline(analysis.years_label)}",
+    ]
+    if analysis.loaded_words:
+        lines.append(f"- **Words to define or challenge:** {inline(', '.join(analysis.loaded_words))}")
+    return "\n".join(lines)
+
+
+def introduction_markdown(plan: EssayPlan) -> str:
+    intro = plan.introduction
+    fields = [("Context", intro.context)]
+    if plan.question is not None:
+        fields.append(("The question in its own terms", intro.question_focus))
+    own = " (your wording)" if plan.edits.thesis_text else ""
+    fields += [(f"Thesis{own}", intro.thesis_statement), ("Verdict", intro.verdict)]
+    fields.append(("Criteria for judgement", intro.criteria))
+    return _fields_then_list(fields, "Roadmap", intro.roadmap)
+
+
+def _fields_then_list(fields: list[tuple[str, str]], list_label: str, items: tuple[str, ...]) -> str:
+    """``- **Label:** text`` bullets, then a labelled bullet with a nested list (all text escaped)."""
+    lines = [f"- **{label}:** {inline(text)}" for label, text in fields]
+    lines.append(f"- **{list_label}:**")
+    lines += [f"  - {inline(item)}" for item in items]
+    return "\n".join(lines)
+
+
+def historiography_markdown(plan: EssayPlan) -> str:
+    hist = plan.historiography
+    lines = [inline(hist.placement), ""]
+    for view in hist.views:
+        role = "this plan's view" if view.in_thesis else "rival view"
+        lines.append(f"- **{inline(view.school.name)}** ({role}): {inline(view.school.summary)}")
+        lines.append(f"  - **Basis:** {inline(view.school.basis)}")
+        lines.append(f"  - **Historians:** {short_cites(view.works)}")
+    lines += [
+        "",
+        f"**Why historians differ:** {inline(hist.why_differ)}",
+        "",
+        f"**Which reading convinces, and why:** {inline(hist.evaluation)}",
+    ]
+    return "\n".join(lines)
+
+
+def conclusion_markdown(plan: EssayPlan) -> str:
+    conc = plan.conclusion
+    fields = [
+        ("Judgement", conc.judgement),
+        ("How to frame it", conc.judgement_frame),
+        ("Weighing the paragraphs", conc.weighing),
+    ]
+    return _fields_then_list(fields, "Arguments weighed", conc.factors)
+
+
+def bibliography_markdown(plan: EssayPlan) -> str:
+    return "\n".join(f"- {bibliography_line(w)}" for w in plan.bibliography)
+
+
+def whole_plan_markdown(plan: EssayPlan, pack: Pack) -> str:
+    """Every part with its notes, in order, as one Markdown block (to read or print, not to edit)."""
+    total = len(plan.paragraphs)
+    blocks = [question_markdown(plan), "### Introduction", introduction_markdown(plan)]
+    blocks.append(note_markdown(plan.introduction.note))
+    for p in plan.paragraphs:
+        blocks += [f"### Paragraph {p.number} of {total}", paragraph_markdown(plan, p, pack), note_markdown(p.note)]
+    blocks += ["### Historiography", historiography_markdown(plan), note_markdown(plan.historiography.note)]
+    blocks += ["### Conclusion", conclusion_markdown(plan), note_markdown(plan.conclusion.note)]
+    blocks += [f"### Bibliography ({len(plan.bibliography)} works)", bibliography_markdown(plan)]
+    return "\n\n".join(b for b in blocks if b)

@@ -125,3 +125,10 @@ def no_exception(at: AppTest) -> None:
 def plan_title(at: AppTest) -> str | None:
     """The plan's heading (``Essay plan: …``), or None when no plan is shown."""
     return next((h.value for h in at.header if h.value.startswith("Essay plan: ")), None)
+
+
+def show_part(at: AppTest, part: str) -> AppTest:
+    """Choose a part of the plan (``introduction``, a claim id, ``conclusion``, ``whole``…) and rerun."""
+    at.pills(key="part").set_value(part).run()
+    no_exception(at)
+    return at

@@ -16,7 +16,7 @@ from arguments.plan import PlanEdits, build_plan
 from arguments.present import inline
 from arguments.question import analyse_question, from_question
 from arguments.suggest import suggest_theses
-from tests.app.conftest import markdown_text, no_exception, plan_title
+from tests.app.conftest import markdown_text, no_exception, plan_title, show_part
 from tests.payloads import NAMED
 
 QUESTION = "collective-security-1933-39"
@@ -40,10 +40,12 @@ def choose(at, question=QUESTION, thesis=THESIS):
 
 def edit(at):
     """Every kind of edit: a move, a dropped item, notes (one hostile) and the student's own thesis."""
-    at.button(key="down__cs-genuine-turn").click().run()
+    show_part(at, "cs-genuine-turn").button(key="down__cs-genuine-turn").click().run()
+    show_part(at, "cs-rapallo-broken-by-hitler")
     at.multiselect(key="drop__cs-genuine__cs-rapallo-broken-by-hitler").select("treaty-of-rapallo").run()
-    at.text_area(key="note__cs-genuine__cs-munich").input(NOTE).run()
-    at.text_area(key="note__cs-genuine__conclusion").input("Weigh Munich first.").run()
+    show_part(at, "cs-munich").text_area(key="note__cs-genuine__cs-munich").input(NOTE).run()
+    show_part(at, "conclusion").text_area(key="note__cs-genuine__conclusion").input("Weigh Munich first.").run()
+    show_part(at, "introduction")
     at.text_area(key="own_thesis__cs-genuine").input("Mostly genuine, *until* Munich: $x$").run()
     no_exception(at)
     return at
@@ -100,15 +102,19 @@ def test_a_downloaded_plan_comes_back_exactly_in_a_new_session(make_app, pack, d
     # Every widget shows the restored plan.
     assert at.selectbox(key="question").value == QUESTION
     assert at.radio(key="thesis").value == THESIS
-    assert at.text_area(key="note__cs-genuine__cs-munich").value == NOTE
+    assert at.pills(key="part").value == "introduction"  # a restored plan opens at its introduction
     assert at.text_area(key="note__cs-genuine__introduction").value == ""
     assert at.text_area(key="own_thesis__cs-genuine").value == edits.thesis_text
-    assert at.multiselect(key="drop__cs-genuine__cs-rapallo-broken-by-hitler").value == ["treaty-of-rapallo"]
-    assert at.multiselect(key="drop__cs-genuine__cs-munich").value == []
     assert dict(at.query_params) == {"question": QUESTION, "thesis": THESIS}
     text = markdown_text(at)
     assert "**Your changes:** 1 item dropped, paragraphs reordered, 2 notes, your own thesis wording." in text
     assert inline("Mostly genuine, *until* Munich: $x$") in text  # the own thesis, as escaped text
+    show_part(at, "cs-munich")
+    assert at.text_area(key="note__cs-genuine__cs-munich").value == NOTE
+    assert at.multiselect(key="drop__cs-genuine__cs-munich").value == []
+    show_part(at, "cs-rapallo-broken-by-hitler")
+    assert at.multiselect(key="drop__cs-genuine__cs-rapallo-broken-by-hitler").value == ["treaty-of-rapallo"]
+    show_part(at, "introduction")
 
     at.run()  # the report stays while its file is in the box ...
     assert len(at.success) == 1
@@ -124,14 +130,17 @@ def test_a_loaded_plan_replaces_the_one_on_screen(make_app, pack, downloads):
     at.text_area(key="note__munich-first__introduction").input("kept for the other thesis").run()
     at.radio(key="thesis").set_value(THESIS).run()  # the same thesis, edited differently
     at.text_area(key="note__cs-genuine__introduction").input("replaced by the file").run()
+    show_part(at, "cs-rapallo-broken-by-hitler")
     at.text_area(key="note__cs-genuine__cs-rapallo-broken-by-hitler").input("not in the file either").run()
-    at.multiselect(key="drop__cs-genuine__cs-munich").select("munich-agreement").run()
+    show_part(at, "cs-munich").multiselect(key="drop__cs-genuine__cs-munich").select("munich-agreement").run()
     at.segmented_control(key="view").set_value("project").run()
     at.segmented_control(key="view").set_value("plan").run()
     upload(at, exported)
     assert at.session_state["thesis"] == THESIS and at.session_state["question"] == QUESTION
     assert at.text_area(key="note__cs-genuine__introduction").value == ""  # the file has no such note
+    show_part(at, "cs-rapallo-broken-by-hitler")
     assert at.text_area(key="note__cs-genuine__cs-rapallo-broken-by-hitler").value == ""
+    show_part(at, "cs-munich")
     assert at.multiselect(key="drop__cs-genuine__cs-munich").value == []  # nor this drop
     assert shown_plan(at, pack) == exported.decode("utf-8")
     assert downloads(at, "export_md").content == exported
@@ -196,7 +205,8 @@ def test_a_bad_file_changes_nothing_and_says_what_is_wrong(make_app, pack, downl
     assert not parse_export(content, pack).ok  # the case really is bad
 
     at = choose(make_app(), question=None, thesis="munich-first")
-    at.multiselect(key="drop__munich-first__cs-munich").select("munich-agreement").run()
+    show_part(at, "cs-munich").multiselect(key="drop__munich-first__cs-munich").select("munich-agreement").run()
+    show_part(at, "conclusion")
     at.text_area(key="note__munich-first__conclusion").input("my conclusion, not to be lost").run()
     before = snapshot(at, downloads)
     upload(at, content)

@@ -13,7 +13,7 @@ from arguments.load import BUNDLED_PACK, load_pack
 from arguments.plan import PlanEdits, build_plan
 from arguments.present import inline
 from arguments.suggest import OFF_TOPIC_MESSAGE, suggest_theses
-from tests.app.conftest import markdown_text, no_exception, plan_title
+from tests.app.conftest import markdown_text, no_exception, plan_title, show_part
 from tests.inert import PARSERS, active
 
 TERROR = "How far did the purges of 1936–38 weaken Soviet foreign policy?"
@@ -68,8 +68,9 @@ def test_choosing_a_ranked_thesis_shows_the_plan_adapted_to_the_question(app, pa
     assert plan_title(app) == f"Essay plan: {inline(best.title)}"
     text = markdown_text(app)
     assert f"**The question in its own terms:** This essay answers the question as set\\: “{TERROR}”" in text
+    text = markdown_text(show_part(app, "conclusion"))
     assert "**How to frame it:**" in text and "extent" in text.split("**How to frame it:**")[1].split("\n")[0]
-    assert dict(app.query_params) == {"q": TERROR, "thesis": best.id}
+    assert dict(app.query_params) == {"q": TERROR, "thesis": best.id, "part": "conclusion"}
     # The download is the engine's export for this question: it records the question's text.
     export = downloads(app, "export_md").content.decode("utf-8")
     analysis = suggest_theses(pack, TERROR).analysis
@@ -82,7 +83,7 @@ def test_evidence_outside_the_pasted_questions_dates_is_flagged(app, pack):
     paste(app, question)
     app.radio(key="thesis").set_value(suggest_theses(pack, question).ranked[0].thesis.id).run()
     no_exception(app)
-    assert "**Outside the question's dates** (1939)" in markdown_text(app)
+    assert "**Outside the question's dates** (1939)" in markdown_text(show_part(app, "whole"))
 
 
 def test_a_question_without_a_command_term_is_read_as_to_what_extent(app):
@@ -222,9 +223,10 @@ def test_projection_keeps_the_pasted_question(make_app):
 def test_undoing_all_changes_keeps_the_pasted_question(app):
     paste(app, TERROR)
     app.radio(key="thesis").set_value("terror-weakened-foreign-policy").run()
+    show_part(app, "conclusion")
     app.text_area(key="note__terror-weakened-foreign-policy__conclusion").input("my conclusion").run()
     app.button(key="reset_edits").click().run()
     no_exception(app)
     assert app.text_input(key=PASTED).value == TERROR
     assert app.radio(key="thesis").value == "terror-weakened-foreign-policy"
-    assert "**The question in its own terms:**" in markdown_text(app)
+    assert "**The question in its own terms:**" in markdown_text(show_part(app, "introduction"))

@@ -11,7 +11,7 @@ from arguments.load import load_pack
 from arguments.plan import MAX_NOTE_CHARS, PlanEdits, build_plan
 from arguments.present import inline
 from arguments.question import from_question
-from tests.app.conftest import markdown_text, no_exception
+from tests.app.conftest import markdown_text, no_exception, show_part
 from tests.inert import PARSERS, active
 from tests.payloads import NAMED
 
@@ -59,19 +59,28 @@ def test_question_narrows_theses_and_thesis_shows_the_plan(app, pack):
     text = markdown_text(app)
     assert "Essay plan: Collective security was genuine until the West failed it" in [h.value for h in app.header]
     assert "**School:** Collective Security school" in text  # school membership as a text label
+    # The introduction comes first: what the question asks, the thesis, and the roadmap of claims.
+    assert "### Introduction" in text
+    assert "- **Command term:** To what extent" in text
+    assert "  - 1\\. After 1933 Moscow turned in earnest to collective security." in text
+    assert "Treaty of Rapallo" not in text  # the paragraphs are one click away
+    assert dict(app.query_params) == {"question": QUESTION, "thesis": THESIS}
+    show_part(app, "whole")
+    text = markdown_text(app)
     assert "**Claim (topic sentence):** After 1933 Moscow turned in earnest to collective security." in text
     assert "**16 April 1922 · Treaty of Rapallo** (event)" in text
-    assert "#### What the question asks" in text
-    assert [s.value for s in app.subheader][0] == "Introduction"
-    assert dict(app.query_params) == {"question": QUESTION, "thesis": THESIS}
+    assert dict(app.query_params) == {"question": QUESTION, "thesis": THESIS, "part": "whole"}
 
 
 def test_thesis_change_updates_the_plan(app, pack):
     choose(app)
+    show_part(app, "whole")
     first = markdown_text(app)
-    assert "Paragraph 1 of 3" in [s.value for s in app.subheader]
+    assert "### Paragraph 1 of 3" in first
     app.radio(key="thesis").set_value("munich-first").run()
     no_exception(app)
+    assert app.pills(key="part").value == "introduction"  # a new plan opens at its introduction
+    show_part(app, "whole")
     second = markdown_text(app)
     assert second != first
     assert r"Essay plan: Munich decided it\: the West failed collective security" in [h.value for h in app.header]
@@ -102,6 +111,7 @@ def test_download_button_gives_exactly_the_engine_export(app, pack, downloads):
 
 def test_dropping_an_item_removes_it_from_the_view_and_the_export(app, pack, downloads):
     choose(app)
+    show_part(app, "cs-rapallo-broken-by-hitler")
     before = downloads(app, "export_md").content.decode("utf-8")
     assert before.count("Treaty of Rapallo") == 1
     left_out = app.multiselect(key="drop__cs-genuine__cs-rapallo-broken-by-hitler")
@@ -123,9 +133,14 @@ def test_dropping_an_item_removes_it_from_the_view_and_the_export(app, pack, dow
 
 def test_moving_a_paragraph_reorders_the_plan_and_export(app, pack, downloads):
     choose(app)
+    show_part(app, "cs-genuine-turn")
     assert app.button(key="up__cs-genuine-turn").disabled
     app.button(key="down__cs-genuine-turn").click().run()
     no_exception(app)
+    # The moved paragraph stays on screen under its new number.
+    assert app.pills(key="part").value == "cs-genuine-turn"
+    assert "### Paragraph 2 of 3" in markdown_text(app)
+    assert not app.button(key="up__cs-genuine-turn").disabled
     export = downloads(app, "export_md").content.decode("utf-8")
     assert export == expected_export(pack, app)
     assert 'order: ["cs-munich", "cs-genuine-turn", "cs-rapallo-broken-by-hitler"]' in export
@@ -136,6 +151,7 @@ def test_moving_a_paragraph_reorders_the_plan_and_export(app, pack, downloads):
 @pytest.mark.parametrize("name", ["script-tag", "img-onerror", "md-link-javascript", "html-comment-front-matter"])
 def test_notes_appear_escaped_in_the_export(app, pack, downloads, name):
     choose(app)
+    show_part(app, "cs-munich")
     payload = NAMED[name]
     app.text_area(key="note__cs-genuine__cs-munich").input(payload).run()
     no_exception(app)
@@ -176,22 +192,30 @@ def test_a_note_over_the_limit_is_refused_but_kept_in_the_box(app, pack, downloa
 
 def test_edits_are_kept_per_thesis(app):
     choose(app)
+    show_part(app, "cs-munich")
     app.multiselect(key="drop__cs-genuine__cs-munich").select("munich-agreement").run()
     app.radio(key="thesis").set_value("munich-first").run()
     assert not app.session_state["edits"].get("munich-first", PlanEdits()).dropped
     app.radio(key="thesis").set_value(THESIS).run()
     assert app.session_state["edits"][THESIS].dropped == {"cs-munich/munich-agreement"}
+    show_part(app, "cs-munich")
+    assert app.multiselect(key="drop__cs-genuine__cs-munich").value == ["munich-agreement"]
 
 
 def test_undo_all_changes(app, pack, downloads):
     choose(app)
+    show_part(app, "cs-munich")
     app.multiselect(key="drop__cs-genuine__cs-munich").select("munich-agreement").run()
+    show_part(app, "conclusion")
     app.text_area(key="note__cs-genuine__conclusion").input("my conclusion").run()
     app.button(key="reset_edits").click().run()
     no_exception(app)
     assert app.session_state["edits"][THESIS] == PlanEdits()
     assert app.text_area(key="note__cs-genuine__conclusion").value == ""
+    assert app.pills(key="part").value == "conclusion"  # undo keeps the part on screen
     assert downloads(app, "export_md").content.decode("utf-8") == expected_export(pack, app)
+    show_part(app, "cs-munich")
+    assert app.multiselect(key="drop__cs-genuine__cs-munich").value == []
 
 
 def test_url_restores_question_thesis_and_view(make_app):
@@ -236,3 +260,58 @@ def test_cli_pack_argument_wins_over_the_environment(make_app, monkeypatch, ui_p
     at = make_app(pack=tmp_path / "not-a-pack")  # the env var points nowhere; --pack is used
     no_exception(at)
     assert at.title[0].value == "Plan your essay"
+
+
+def test_the_plan_is_shown_one_part_at_a_time_with_that_parts_controls(app, pack):
+    choose(app)
+    parts = app.pills(key="part")
+    claims = list(pack.thesis[THESIS].claims)
+    assert parts.options == ["Introduction", "Paragraph 1", "Paragraph 2", "Paragraph 3"] + [
+        "Historiography",
+        "Conclusion",
+        f"Bibliography ({len(build_plan(pack, THESIS, PlanEdits(), None).bibliography)})",
+        "Whole plan",
+    ]
+    assert parts.value == "introduction"
+    assert [t.key for t in app.text_area] == ["own_thesis__cs-genuine", "note__cs-genuine__introduction"]
+    for number, claim in enumerate(claims, start=1):
+        show_part(app, claim)
+        assert f"### Paragraph {number} of 3" in markdown_text(app)
+        assert [t.key for t in app.text_area] == [f"note__cs-genuine__{claim}"]
+        assert [m.key for m in app.multiselect] == [f"drop__cs-genuine__{claim}"]
+        assert dict(app.query_params) == {"question": QUESTION, "thesis": THESIS, "part": claim}
+    for part, heading in [("historiography", "### Historiography"), ("conclusion", "### Conclusion")]:
+        show_part(app, part)
+        assert heading in markdown_text(app)
+        assert [t.key for t in app.text_area] == [f"note__cs-genuine__{part}"]
+    show_part(app, "bibliography")
+    assert "Haslam" in markdown_text(app) and not app.text_area
+    show_part(app, "whole")
+    assert not app.text_area and not app.multiselect
+
+
+def test_the_whole_plan_holds_every_part_and_the_notes_as_text(app, pack):
+    choose(app)
+    show_part(app, "conclusion")
+    app.text_area(key="note__cs-genuine__conclusion").input("Weigh <b>Munich</b> first\n:red[x] $y$").run()
+    show_part(app, "whole")
+    text = markdown_text(app)
+    headings = ["### Introduction", "### Paragraph 1 of 3", "### Paragraph 3 of 3", "### Historiography"]
+    headings += ["### Conclusion", "### Bibliography"]
+    assert [text.index(h) for h in headings] == sorted(text.index(h) for h in headings)
+    assert "> **My notes:**\n>\n> Weigh \\<b\\>Munich\\</b\\> first\n> \\:red\\[x\\] \\$y\\$" in text
+    assert not app.text_area and not app.multiselect  # to read or print: editing is part by part
+    for parser in PARSERS:
+        assert active(text, parser) == []
+
+
+def test_a_link_opens_the_plan_at_a_part(make_app):
+    at = make_app(question=QUESTION, thesis=THESIS, part="cs-munich")
+    no_exception(at)
+    assert at.pills(key="part").value == "cs-munich"
+    assert [m.key for m in at.multiselect] == ["drop__cs-genuine__cs-munich"]
+    assert dict(at.query_params) == {"question": QUESTION, "thesis": THESIS, "part": "cs-munich"}
+    at = make_app(question=QUESTION, thesis=THESIS, part="not-a-part")
+    no_exception(at)
+    assert at.pills(key="part").value == "introduction"
+    assert dict(at.query_params) == {"question": QUESTION, "thesis": THESIS}

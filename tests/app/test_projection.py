@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.app.conftest import markdown_text, no_exception, plan_title
+from tests.app.conftest import markdown_text, no_exception, plan_title, show_part
 
 BASE = {"question": "collective-security-1933-39", "thesis": "cs-genuine", "view": "project"}
 
@@ -70,8 +70,8 @@ def test_counter_evidence_hidden_until_revealed(make_app):
 
 def test_slides_follow_the_students_edits(app):
     app.radio(key="thesis").set_value("cs-genuine").run()
-    app.button(key="down__cs-genuine-turn").click().run()
-    app.multiselect(key="drop__cs-genuine__cs-munich").select("munich-agreement").run()
+    show_part(app, "cs-genuine-turn").button(key="down__cs-genuine-turn").click().run()
+    show_part(app, "cs-munich").multiselect(key="drop__cs-genuine__cs-munich").select("munich-agreement").run()
     app.text_area(key="note__cs-genuine__cs-munich").input("Say <b>why</b> Munich matters").run()
     app.segmented_control(key="view").set_value("project").run()
     app.button(key="next_slide").click().run()

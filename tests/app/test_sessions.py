@@ -18,7 +18,7 @@ from arguments.dates import HistDate
 from arguments.load import load_pack
 from arguments.model import Pack
 from arguments.plan import PlanEdits
-from tests.app.conftest import markdown_text, no_exception
+from tests.app.conftest import markdown_text, no_exception, show_part
 
 THESIS = "cs-genuine"
 
@@ -34,11 +34,11 @@ def test_two_sessions_editing_at_once_never_see_each_others_edits(make_app, down
     # Interleaved, as two students working at the same time would send their changes.
     alice.text_area(key="note__cs-genuine__introduction").input("ALICE-intro").run()
     bob.text_area(key="note__cs-genuine__introduction").input("BOB-intro").run()
-    alice.multiselect(key="drop__cs-genuine__cs-munich").select("munich-agreement").run()
-    bob.button(key="down__cs-genuine-turn").click().run()
     alice.text_area(key="own_thesis__cs-genuine").input("ALICE-thesis").run()
+    show_part(alice, "cs-munich").multiselect(key="drop__cs-genuine__cs-munich").select("munich-agreement").run()
+    show_part(bob, "cs-genuine-turn").button(key="down__cs-genuine-turn").click().run()
     bob.radio(key="thesis").set_value("munich-first").run()
-    bob.text_area(key="note__munich-first__conclusion").input("BOB-conclusion").run()
+    show_part(bob, "conclusion").text_area(key="note__munich-first__conclusion").input("BOB-conclusion").run()
     alice.run()
     bob.run()
     for at in (alice, bob):
@@ -57,6 +57,7 @@ def test_two_sessions_editing_at_once_never_see_each_others_edits(make_app, down
         "munich-first": PlanEdits().with_note("conclusion", "BOB-conclusion"),
     }
     assert alice.session_state["thesis"] == THESIS and bob.session_state["thesis"] == "munich-first"
+    show_part(alice, "introduction")
     assert alice.text_area(key="note__cs-genuine__introduction").value == "ALICE-intro"
     alice_page = markdown_text(alice) + str([t.value for t in alice.text_area])
     alice_file = downloads(alice, "export_md").content.decode("utf-8")
@@ -71,8 +72,8 @@ def test_two_sessions_editing_at_once_never_see_each_others_edits(make_app, down
     # Bob goes back to the thesis both edited: he sees his own edits, not Alice's.
     bob.radio(key="thesis").set_value(THESIS).run()
     assert bob.text_area(key="note__cs-genuine__introduction").value == "BOB-intro"
-    assert bob.multiselect(key="drop__cs-genuine__cs-munich").value == []
     assert bob.text_area(key="own_thesis__cs-genuine").value == ""
+    assert show_part(bob, "cs-munich").multiselect(key="drop__cs-genuine__cs-munich").value == []
 
 
 @pytest.fixture
@@ -90,8 +91,8 @@ def shared_pack(make_app, ui_pack) -> Pack:
 
 def test_the_sessions_share_one_pack_and_leave_it_unchanged(shared_pack, make_app, ui_pack):
     at = choose(make_app())
-    at.multiselect(key="drop__cs-genuine__cs-munich").select("munich-agreement").run()
-    at.button(key="down__cs-genuine-turn").click().run()
+    show_part(at, "cs-munich").multiselect(key="drop__cs-genuine__cs-munich").select("munich-agreement").run()
+    show_part(at, "cs-genuine-turn").button(key="down__cs-genuine-turn").click().run()
     at.switch_page("app_pages/explorer.py").run()
     at.text_input(key="ex_text").input("munich").run()
     no_exception(at)

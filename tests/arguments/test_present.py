@@ -8,17 +8,24 @@ from arguments.model import Question
 from arguments.plan import PlanEdits, build_plan
 from arguments.present import (
     SYNTHESIS_GROUP,
+    WHOLE,
     bibliography_line,
     clamp_step,
     evidence_markdown,
     file_name,
     inline,
+    note_markdown,
+    paragraph_of,
+    part_label,
+    plan_parts,
+    question_markdown,
     question_source,
     short_cites,
     slides,
     thesis_caption,
     thesis_group,
     thesis_options,
+    whole_plan_markdown,
 )
 from arguments.question import from_question
 from tests.inert import PARSERS, active, plain_text
@@ -142,3 +149,51 @@ def test_citations_and_bibliography(mini_pack):
 
 def test_file_name(mini_pack):
     assert file_name(build_plan(mini_pack, "cs-genuine")) == "essay-plan-cs-genuine.md"
+
+
+def test_plan_parts_follow_the_students_order_and_are_named_plainly(mini_pack):
+    plan = build_plan(
+        mini_pack, "cs-genuine", PlanEdits().with_moved(("cs-genuine-turn", "cs-munich"), "cs-munich", -1)
+    )
+    parts = plan_parts(plan)
+    assert parts == ("introduction", *plan.order, "historiography", "conclusion", "bibliography", WHOLE)
+    assert parts[1] == "cs-munich"  # moved up: it is paragraph 1 now
+    labels = [part_label(plan, p) for p in parts]
+    assert labels == [
+        "Introduction",
+        "Paragraph 1",
+        "Paragraph 2",
+        "Paragraph 3",
+        "Historiography",
+        "Conclusion",
+        f"Bibliography ({len(plan.bibliography)})",
+        "Whole plan",
+    ]
+    assert paragraph_of(plan, "cs-munich").number == 1
+    assert paragraph_of(plan, "not-a-claim") is None
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+def test_a_note_is_an_inert_quote_line_by_line(payload):
+    shown = note_markdown(f"first line\n{payload}\n\nlast")
+    assert shown.startswith("> **My notes:**\n>\n> first line\n")
+    assert all(line.startswith(">") for line in shown.split("\n"))
+    for parser in PARSERS:
+        assert active(shown, parser) == []
+    assert note_markdown("") == ""
+
+
+def test_the_whole_plan_has_every_part_in_order_with_notes(mini_pack):
+    question = from_question(mini_pack.question["collective-security-1933-39"])
+    edits = PlanEdits().with_note("cs-munich", "Munich first <b>").with_note("conclusion", "Weigh it")
+    plan = build_plan(mini_pack, "cs-genuine", edits, question)
+    text = whole_plan_markdown(plan, mini_pack)
+    order = ["**Question:**", "### Introduction", "### Paragraph 1 of 3", "### Paragraph 2 of 3"]
+    order += ["### Paragraph 3 of 3", "### Historiography", "### Conclusion", "### Bibliography"]
+    assert [text.index(h) for h in order] == sorted(text.index(h) for h in order)
+    munich = text.index("### Paragraph 2 of 3")  # cs-munich is the thesis's second claim
+    assert text.index(r"> Munich first \<b\>") > munich
+    assert text.index("> Weigh it") > text.index("### Conclusion")
+    for parser in PARSERS:
+        assert active(text, parser) == []
+    assert question_markdown(build_plan(mini_pack, "cs-genuine")) == ""  # no question, no block

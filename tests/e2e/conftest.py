@@ -10,6 +10,7 @@ they fail instead. Playwright never downloads a browser here.
 from __future__ import annotations
 
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -135,3 +136,24 @@ def wait_idle(page) -> None:
     """The script has finished its run and no element is stale."""
     page.wait_for_selector(READY, timeout=20_000)
     page.wait_for_function("document.querySelectorAll('[data-stale=\"true\"]').length === 0", timeout=20_000)
+
+
+def show_part(page, name: str) -> None:
+    """Click a part of the plan in the part chooser (``Introduction``, ``Paragraph 1``, ``Whole plan``…).
+
+    Waits for the part itself: the address names it (``part=``) and, for a paragraph, its heading shows.
+    """
+    wait_idle(page)
+    parts = page.get_by_role("radiogroup", name="Part of the plan to show")  # single-choice pills are radios
+    parts.get_by_role("radio", name=name, exact=True).click()
+    fixed = {"Whole plan": "whole", "Historiography": "historiography", "Conclusion": "conclusion"}
+    if name == "Introduction":
+        expect(page).not_to_have_url(re.compile(r"[?&]part="))
+    elif name in fixed:
+        expect(page).to_have_url(re.compile(rf"[?&]part={fixed[name]}(&|$)"))
+    elif name.startswith("Bibliography"):
+        expect(page).to_have_url(re.compile(r"[?&]part=bibliography(&|$)"))
+    else:  # a paragraph: the address names its claim
+        expect(page.get_by_role("heading", name=re.compile(rf"^{re.escape(name)} of \d+$"))).to_be_visible()
+        expect(page).not_to_have_url(re.compile(r"[?&]part=(whole|introduction)(&|$)"))
+    wait_idle(page)

@@ -12,7 +12,7 @@ from arguments.export import render_markdown
 from arguments.load import load_pack
 from arguments.plan import PlanEdits, build_plan
 from arguments.question import from_question
-from tests.e2e.conftest import wait_idle
+from tests.e2e.conftest import show_part, wait_idle
 
 pytestmark = pytest.mark.e2e
 
@@ -66,13 +66,15 @@ def test_student_plans_edits_and_downloads(page: Page, server, pack, choice, out
     plan = build_plan(pack, thesis.id, question=from_question(question))
     first = plan.paragraphs[0]
     dropped = first.support[0].evidence
-    left_out = page.get_by_role("combobox", name="Evidence left out of my plan").first
+    show_part(page, "Paragraph 1")
+    left_out = page.get_by_role("combobox", name="Evidence left out of my plan")
     left_out.click()
     left_out.press("ArrowDown")  # opens the list of this paragraph's items
     page.get_by_role("option", name=f"{dropped.date.label} · {dropped.title}", exact=True).click()
     page.keyboard.press("Escape")
     wait_idle(page)
     expect(page.get_by_text(re.compile(r"Your changes: 1 item dropped\."))).to_be_visible()
+    show_part(page, "Introduction")
     box = page.get_by_role("textbox", name="My notes on the introduction")
     box.fill(NOTE)
     box.press("Tab")

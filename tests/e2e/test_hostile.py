@@ -17,7 +17,7 @@ from arguments.load import load_pack
 from arguments.plan import MAX_NOTE_CHARS, clean_text
 from tests.arguments.test_export_hostile import toml_string
 from tests.conftest import MINI_PACK
-from tests.e2e.conftest import running_server, wait_idle
+from tests.e2e.conftest import running_server, show_part, wait_idle
 from tests.payloads import NAMED
 
 pytestmark = pytest.mark.e2e
@@ -127,21 +127,27 @@ def test_hostile_text_stays_text(page: Page, hostile_server, outside_requests):
     url, planted = hostile_server
     dialogs: list[str] = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-    page.goto(f"{url}/?thesis={THESIS}")
+    page.goto(f"{url}/?thesis={THESIS}&part=whole")
     wait_idle(page)
     expect(page.get_by_role("heading", name=re.compile("^Essay plan: "))).to_be_visible()
 
-    # The planted pack text is on the plan page, literally (claim text once per mention, summary too).
+    # The planted pack text is in the whole plan, literally (claim text once per mention, summary too).
     assert injected(page) == []
     page_text = shown(page)
     assert page_text.count(folded(planted)) >= 3, "the claim (topic sentence) and the summary, as text"
 
     own, intro, paragraph = joined(OWN_THESIS), joined(INTRO_NOTE), joined(PARAGRAPH_NOTE)
+    show_part(page, "Introduction")
     type_into(page, OWN_LABEL, own, "your own thesis wording.")
     type_into(page, "My notes on the introduction", intro, "1 note, your own thesis wording.")
+    assert folded(clean_text(own)) in shown(page)  # the own thesis, in the introduction
+    show_part(page, "Paragraph 1")
     type_into(page, "My notes on paragraph 1", paragraph, "2 notes, your own thesis wording.")
     assert injected(page) == []
-    assert folded(clean_text(own)) in shown(page)  # the own thesis, in the introduction
+    show_part(page, "Whole plan")  # every part with the notes, as text
+    assert injected(page) == []
+    text = shown(page)
+    assert folded(clean_text(own)) in text and folded(clean_text(intro)) in text
 
     # Projection shows the notes and the thesis on the slides: as text too.
     page.get_by_role("radio", name="Project to class").click()
@@ -162,7 +168,7 @@ def test_hostile_text_stays_text(page: Page, hostile_server, outside_requests):
 
 def test_a_note_over_the_limit_gets_a_clear_message(page: Page, hostile_server):
     url, _ = hostile_server
-    page.goto(f"{url}/?thesis={THESIS}")
+    page.goto(f"{url}/?thesis={THESIS}&part=conclusion")  # a link to one part of the plan
     wait_idle(page)
     box = page.get_by_role("textbox", name="My notes on the conclusion")
     box.fill("x" * (MAX_NOTE_CHARS + 1))

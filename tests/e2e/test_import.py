@@ -6,7 +6,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from arguments.load import load_pack
-from tests.e2e.conftest import wait_idle
+from tests.e2e.conftest import show_part, wait_idle
 
 pytestmark = pytest.mark.e2e
 
@@ -37,6 +37,7 @@ def test_download_then_load_into_a_new_tab_and_a_big_file_is_refused(page: Page,
     question, thesis = choice
     page.goto(f"{server}/?question={question.id}&thesis={thesis.id}")
     wait_idle(page)
+    show_part(page, "Conclusion")
     note = page.get_by_role("textbox", name="My notes on the conclusion")
     note.fill(NOTE)
     note.press("Tab")
@@ -51,6 +52,7 @@ def test_download_then_load_into_a_new_tab_and_a_big_file_is_refused(page: Page,
     upload(page, f"essay-plan-{thesis.id}.md", saved)
     expect(page.get_by_role("heading", name=f"Essay plan: {thesis.title}")).to_be_visible()
     expect(page.get_by_text("Plan restored: thesis")).to_be_visible()
+    show_part(page, "Conclusion")
     expect(page.get_by_role("textbox", name="My notes on the conclusion")).to_have_value(NOTE)
     assert f"question={question.id}" in page.url and f"thesis={thesis.id}" in page.url
     assert download(page) == saved

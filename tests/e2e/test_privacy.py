@@ -17,7 +17,7 @@ from playwright.sync_api import Page, expect
 
 from arguments.load import load_pack
 from tests.conftest import MINI_PACK, ROOT
-from tests.e2e.conftest import running_server, wait_idle
+from tests.e2e.conftest import running_server, show_part, wait_idle
 
 pytestmark = pytest.mark.e2e
 
@@ -146,7 +146,9 @@ def test_nothing_typed_reaches_the_server_log_or_disk(page: Page, tmp_path):
         expect(page.get_by_role("heading", name=re.compile("^Essay plan: "))).to_be_visible()
         wait_idle(page)
         save_text(page, "My notes on the introduction", f"intro {marker}", "1 note.")
+        show_part(page, "Paragraph 1")
         save_text(page, "My notes on paragraph 1", f"paragraph {marker} <b>and</b> more", "2 notes.")
+        show_part(page, "Introduction")
         own = "Your thesis in your own words (optional: it replaces the thesis above)"
         save_text(page, own, f"thesis {marker}", "2 notes, your own thesis wording.")
         saved = download(page)
