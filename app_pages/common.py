@@ -6,6 +6,7 @@ import argparse
 import functools
 import os
 import sys
+import threading
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -66,6 +67,7 @@ def current_pack() -> Pack:
 # them: thirty students on the same thesis cost one build and one Markdown render, not thirty.
 _PLANS: dict[tuple[int, str, PlanEdits, QuestionAnalysis | None], tuple[Pack, EssayPlan, list[str]]] = {}
 _MAX_PLANS = 256
+_PLANS_LOCK = threading.Lock()
 
 
 def plan_for(pack: Pack, thesis: str, edits: PlanEdits, analysis: QuestionAnalysis | None) -> EssayPlan:
@@ -90,9 +92,10 @@ def _plan_entry(
     entry = _PLANS.get(key)
     if entry is None or entry[0] is not pack:  # the pack check guards against a reused id()
         entry = (pack, build_plan(pack, thesis, edits, analysis), [])
-        while len(_PLANS) >= _MAX_PLANS:
-            _PLANS.pop(next(iter(_PLANS)), None)
-        _PLANS[key] = entry
+        with _PLANS_LOCK:  # sessions run in threads: one writer at a time
+            while len(_PLANS) >= _MAX_PLANS:
+                _PLANS.pop(next(iter(_PLANS)), None)
+            _PLANS[key] = entry
     return entry
 
 

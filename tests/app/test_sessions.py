@@ -13,11 +13,12 @@ from types import MappingProxyType
 import pytest
 from pydantic import BaseModel, ValidationError
 
-from app_pages.common import ENV_VAR, _load, pack_dir
+from app_pages.common import ENV_VAR, _load, pack_dir, plan_for, plan_markdown
 from arguments.dates import HistDate
+from arguments.export import render_markdown
 from arguments.load import load_pack
 from arguments.model import Pack
-from arguments.plan import PlanEdits
+from arguments.plan import PlanEdits, build_plan
 from tests.app.conftest import markdown_text, no_exception, show_part
 
 THESIS = "cs-genuine"
@@ -154,3 +155,15 @@ def test_nothing_in_the_pack_can_be_changed_in_place(shared_pack):
     assert mutable_parts(shared_pack) == []
     # The check is not vacuous: a list or dict anywhere would be found.
     assert mutable_parts((MappingProxyType({"a": [1]}), {"b": 2})) == ["pack[0]['a'] (list)", "pack[1] (dict)"]
+
+
+def test_sessions_share_each_plan_they_build_and_never_a_plan_with_other_edits(ui_pack):
+    pack = load_pack(ui_pack)
+    first = plan_for(pack, THESIS, PlanEdits(), None)
+    assert plan_for(pack, THESIS, PlanEdits(), None) is first  # thirty students, one build
+    assert plan_markdown(pack, first) is plan_markdown(pack, first)  # and one render
+    assert plan_markdown(pack, first) == render_markdown(build_plan(pack, THESIS))
+    edited = plan_for(pack, THESIS, PlanEdits().with_note("conclusion", "mine"), None)
+    assert edited is not first and edited.conclusion.note == "mine" and first.conclusion.note == ""
+    other_pack = load_pack(ui_pack)  # an equal pack read again (e.g. after "check the pack again")
+    assert plan_for(other_pack, THESIS, PlanEdits(), None) is not first
