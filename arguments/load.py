@@ -7,6 +7,7 @@ file, the record and the field. A pack is returned only if it has no problem at 
 
 from __future__ import annotations
 
+import bisect
 import gc
 import re
 import tomllib
@@ -270,23 +271,32 @@ def _load_kind(root: Path, kind: Kind, problems: list[Problem]) -> list[tuple[Ba
 
 
 def _record_lines(text: str, table: str) -> list[int]:
-    """The line of each ``[[table]]`` record: its ``id = ...`` line, else its header (one pass)."""
-    header = re.compile(rf"^\s*\[\[\s*{re.escape(table)}\s*\]\]")
-    lines: list[int] = []
-    awaiting_id = False
-    for number, line in enumerate(text.split("\n"), start=1):
-        if header.match(line):
-            lines.append(number)
-            awaiting_id = True
-        elif line.lstrip().startswith("["):
-            awaiting_id = False
-        elif awaiting_id and _ID_LINE.match(line):
-            lines[-1] = number
-            awaiting_id = False
+    """The line of each ``[[table]]`` record: its ``id = ...`` line, else its header.
+
+    Found with a few whole-text regex scans and one newline count (a 100× pack has 300,000 lines).
+    """
+    header = re.compile(rf"^[ \t]*\[\[[ \t]*{re.escape(table)}[ \t]*\]\]", re.MULTILINE)
+    starts = [m.start() for m in header.finditer(text)]
+    if not starts:
+        return []
+    tables = [m.start() for m in _TABLE_LINE.finditer(text)]  # every [table] or [[table]] line
+    ids = [m.start() for m in _ID_LINE.finditer(text)]
+    offsets = []
+    for start in starts:
+        after = bisect.bisect_right(tables, start)
+        end = tables[after] if after < len(tables) else len(text)
+        first_id = bisect.bisect_right(ids, start)
+        offsets.append(ids[first_id] if first_id < len(ids) and ids[first_id] < end else start)
+    lines, line, position = [], 1, 0
+    for offset in offsets:  # in text order: count the newlines since the last one
+        line += text.count("\n", position, offset)
+        position = offset
+        lines.append(line)
     return lines
 
 
-_ID_LINE = re.compile(r"^\s*id\s*=")
+_ID_LINE = re.compile(r"^[ \t]*id[ \t]*=", re.MULTILINE)
+_TABLE_LINE = re.compile(r"^[ \t]*\[", re.MULTILINE)
 
 
 def _field_path(loc: tuple[Any, ...]) -> str:
