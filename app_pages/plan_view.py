@@ -1,4 +1,11 @@
-"""Plan page (the default): choose a question and a thesis, shape the plan, download it, project it."""
+"""Plan page (the default): choose a question and a thesis, shape the plan, download it, project it.
+
+Built for speed in a class of thirty (issue 6). The question boxes are drawn by the page; the thesis
+list and the plan are one fragment (``thesis_and_plan``), so choosing a thesis, opening a part or
+editing redraws only that. The plan shows one part at a time with that part's controls (or the
+whole plan, read-only): a browser's cost per rerun grows with what is drawn, and a part is what a
+student works on. Plans are immutable and shared by every session (``common.plan_for``).
+"""
 
 from __future__ import annotations
 

@@ -50,7 +50,7 @@ def run(sections: tuple[str, ...], quick: bool) -> dict[str, object]:
         if quick:
             results["browser"] = browser.run(switches=3, sessions=3, rounds=1, paints=1)
         else:
-            results["browser"] = browser.run(switches=30, sessions=30, rounds=3, paints=7)
+            results["browser"] = browser.run(switches=40, sessions=30, rounds=3, paints=7)
     return results
 
 

@@ -97,6 +97,12 @@ def _summary(times: list[float]) -> dict[str, float]:
     }
 
 
+def _turns(pages: dict[str, object], i: int) -> list[str]:
+    """Who goes first alternates (A B, B A, A B…), so neither page always follows the other."""
+    names = list(pages)
+    return names if i % 2 == 0 else names[::-1]
+
+
 async def _first_paint(browser, url: str, driver: Driver) -> float:
     """A new student: a fresh browser context (empty cache, new session) opens the page."""
     context = await browser.new_context(viewport={"width": 1280, "height": 800})
@@ -116,8 +122,9 @@ async def _single(pages: dict[str, tuple[str, Driver]], switches: int, paints: i
         for url, driver in pages.values():  # the first request of a fresh server compiles the app: not timed
             await _first_paint(browser, url, driver)
         paint_times: dict[str, list[float]] = {name: [] for name in pages}
-        for _ in range(paints):
-            for name, (url, driver) in pages.items():
+        for i in range(paints):
+            for name in _turns(pages, i):
+                url, driver = pages[name]
                 paint_times[name].append(await _first_paint(browser, url, driver))
         opened = {}
         for name, (url, driver) in pages.items():
@@ -128,8 +135,8 @@ async def _single(pages: dict[str, tuple[str, Driver]], switches: int, paints: i
             opened[name] = page
         switch_times: dict[str, list[float]] = {name: [] for name in pages}
         for i in range(switches):
-            for name, (_, driver) in pages.items():
-                page = opened[name]
+            for name in _turns(pages, i):
+                driver, page = pages[name][1], opened[name]
                 await driver.prepare(page, i)
                 start = time.perf_counter()
                 text = await driver.click(page, i)
@@ -180,7 +187,8 @@ async def _load(servers: dict[str, tuple[str, Driver, object]], sessions: int, r
         times: dict[str, list[float]] = {name: [] for name in servers}
         everyone: dict[str, list[float]] = {name: [] for name in servers}
         for r in range(rounds):
-            for name, (_, driver, _) in servers.items():
+            for name in _turns(servers, r):
+                driver = servers[name][1]
                 pages = opened[name][0]
                 await asyncio.gather(*(driver.prepare(page, r) for page in pages))
                 start = time.perf_counter()
