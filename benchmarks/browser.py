@@ -45,9 +45,12 @@ class Driver:
             await _wait(page, await self.click(page, 1))
 
     async def prepare(self, page: Page, i: int) -> None:
-        """Anything before the timed click (opening a dropdown)."""
+        """What a student does before the click that changes thesis: open the dropdown, or scroll the
+        thesis list until the wanted one is in view (the timed click then scrolls neither page)."""
         if self.kind == "selectbox":
             await page.get_by_label(self.label).first.click()
+        else:
+            await self._radio(page, i).scroll_into_view_if_needed()
 
     async def click(self, page: Page, i: int) -> str:
         """The timed click; returns the text that shows the change is complete."""
@@ -55,8 +58,12 @@ class Driver:
         if self.kind == "selectbox":
             await page.get_by_role("option", name=option, exact=True).click()
         else:
-            await page.get_by_role("radio", name=option).locator("xpath=ancestor::label[1]").click()
+            await self._radio(page, i).click()
         return self.texts[(i + 1) % 2]
+
+    def _radio(self, page: Page, i: int):
+        option = self.options[(i + 1) % 2]
+        return page.get_by_role("radio", name=option).locator("xpath=ancestor::label[1]")
 
 
 def baseline_driver() -> Driver:

@@ -31,3 +31,11 @@ def test_uploads_up_to_2_mb_reach_the_planner() -> None:
     limit_mb = load()["server"]["maxUploadSize"]
     assert limit_mb == 2
     assert limit_mb * 1024 * 1024 > MAX_IMPORT_BYTES * 1.5  # the 1.5 MB browser test gets through
+
+
+def test_reruns_stay_cheap() -> None:
+    """Issue 6: no rewrite of bare expressions, and no full garbage collection after every rerun
+    (with the pack in memory that pass held the interpreter for tens of milliseconds per click)."""
+    runner = load()["runner"]
+    assert runner["magicEnabled"] is False
+    assert runner["postScriptGC"] is False
