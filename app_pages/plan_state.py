@@ -175,10 +175,6 @@ def on_view_change() -> None:
     ss[REVEAL] = False
 
 
-def show_part(part: str) -> None:
-    _state()[PART] = part
-
-
 def go_to(step: int) -> None:
     ss = _state()
     ss[STEP] = max(0, step)
