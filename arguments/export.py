@@ -63,12 +63,15 @@ def _escape_line_start(match: re.Match[str]) -> str:
     return match.group(1) + match.group(3) + "\\" + match.group(4)
 
 
-def md_block(text: str) -> list[str]:
-    """Multi-line student text as inert Markdown lines (each escaped, blank lines kept)."""
+def md_block(text: str, *, streamlit: bool = False) -> list[str]:
+    """Multi-line student text as inert Markdown lines (each escaped, blank lines kept).
+
+    ``streamlit=True`` also escapes Streamlit's additions, as in ``md``.
+    """
     lines = []
     for line in text.split("\n"):
         stripped = line.strip()
-        lines.append(_LINE_START.sub(_escape_line_start, _escape_inline(stripped)))
+        lines.append(_LINE_START.sub(_escape_line_start, _escape_inline(stripped, streamlit)))
     return lines
 
 
@@ -125,11 +128,16 @@ def cite(works: tuple[Work, ...] | list[Work]) -> str:
     return "; ".join(md(w.short) for w in works)
 
 
-def _note(text: str) -> list[str]:
+def note_lines(text: str, *, streamlit: bool = False) -> list[str]:
+    """The student's note as an inert Markdown quote, line by line (none when there is no note)."""
     if not text:
         return []
-    body = md_block(text)
-    return ["", "> **My notes:**", ">"] + [f"> {line}" if line else ">" for line in body]
+    body = md_block(text, streamlit=streamlit)
+    return ["> **My notes:**", ">"] + [f"> {line}" if line else ">" for line in body]
+
+
+def _note(text: str) -> list[str]:
+    return [""] + note_lines(text) if text else []
 
 
 def evidence_notes(use: EvidenceUse, *, counter: bool) -> list[tuple[str, str]]:

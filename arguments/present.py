@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from arguments.export import evidence_notes, md
+from arguments.export import evidence_notes, md, note_lines
 from arguments.model import KIND_LABELS, Evidence, Pack, Question, Thesis, Work
 from arguments.plan import BodyParagraph, EssayPlan, EvidenceUse
 
@@ -192,10 +192,8 @@ def paragraph_of(plan: EssayPlan, claim: str) -> BodyParagraph | None:
 
 
 def note_markdown(note: str) -> str:
-    """The student's note as an inert Markdown quote ("" when there is none)."""
-    if not note:
-        return ""
-    return "> **My notes:**\n>\n" + "\n".join(f"> {inline(line)}" if line.strip() else ">" for line in note.split("\n"))
+    """The student's note as an inert Markdown quote, as in the export ("" when there is none)."""
+    return "\n".join(note_lines(note, streamlit=True))
 
 
 def question_markdown(plan: EssayPlan) -> str:
