@@ -127,11 +127,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(error.report(), file=sys.stderr)
         return 1
     if args.command == "check":
-        print(
-            f"{pack.label}: valid — {len(pack.schools)} schools, {len(pack.evidence)} evidence items, "
-            f"{len(pack.claims)} claims, {len(pack.theses)} theses, {len(pack.questions)} questions, "
-            f"{len(pack.topics)} topics, {len(pack.works)} works"
+        from arguments.lint import lint_pack
+
+        findings = lint_pack(pack)
+        summary = (
+            f"{len(pack.schools)} schools, {len(pack.evidence)} evidence items, {len(pack.claims)} claims, "
+            f"{len(pack.theses)} theses, {len(pack.questions)} questions, {len(pack.topics)} topics, "
+            f"{len(pack.works)} works"
         )
+        if findings:
+            n = len(findings)
+            print(f"{pack.label}: loads ({summary}), but {n} finding{'s' * (n != 1)} to fix:", file=sys.stderr)
+            print("\n".join(f"- {f}" for f in findings), file=sys.stderr)
+            return 1
+        print(f"{pack.label}: valid — {summary}")
         return 0
     if args.command == "list":
         records = list_records(pack, args.what)

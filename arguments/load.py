@@ -14,6 +14,7 @@ import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -57,9 +58,9 @@ KINDS: tuple[Kind, ...] = (
     Kind("work", "work", ("works/*.toml",), Work),
     Kind("school", "school", ("schools.toml",), School),
     Kind("evidence", "evidence", ("evidence/*.toml",), Evidence),
-    Kind("claim", "claim", ("claims.toml",), Claim),
-    Kind("thesis", "thesis", ("theses.toml",), Thesis),
-    Kind("question", "question", ("questions.toml",), Question),
+    Kind("claim", "claim", ("claims.toml", "claims/*.toml"), Claim),
+    Kind("thesis", "thesis", ("theses.toml", "theses/*.toml"), Thesis),
+    Kind("question", "question", ("questions.toml", "questions/*.toml"), Question),
     Kind("topic", "topic", ("topics.toml",), Topic),
 )
 
@@ -164,6 +165,7 @@ def _load_pack(directory: str | Path | None) -> Pack:
         theses=unique["thesis"],
         questions=unique["question"],
         topics=unique["topic"],
+        where=MappingProxyType({(kind, rid): at for kind, ids in seen.items() for rid, at in ids.items()}),
     )
 
 
@@ -418,11 +420,24 @@ def _check_references(records: dict[str, list[tuple[BaseModel, _Source, int | No
             need("claim", c, source, label, f"claims[{i}]", line)
         if len(set(thesis.claims)) != len(thesis.claims):
             problems.append(Problem(source.path, label, "claims", "lists the same claim twice", line))
+        if thesis.rival:
+            need("claim", thesis.rival, source, label, "rival", line)
     for record, source, line in records["question"]:
         question: Question = record  # type: ignore[assignment]
         label = f"question '{question.id}'"
         for t in question.theses:
             need("thesis", t, source, label, "theses", line)
+        for i, framing in enumerate(question.framing, start=1):
+            if framing.thesis not in question.theses:
+                problems.append(
+                    Problem(
+                        source.path,
+                        label,
+                        f"framing[{i}].thesis",
+                        f"'{framing.thesis}' is not in this question's theses: add it there or fix the id",
+                        line,
+                    )
+                )
         if question.years and question.years[0] > question.years[1]:
             problems.append(Problem(source.path, label, "years", "the first year is after the second", line))
     for record, source, line in records["topic"]:

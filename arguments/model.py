@@ -44,6 +44,21 @@ CommandTerm = Literal[
     "to-what-extent", "how-far", "evaluate", "discuss", "examine", "compare", "why", "assess", "analyse"
 ]
 Concept = Literal["aim", "cause", "success", "change", "consequence", "significance", "comparison"]
+# What a question makes a plan do (its shape), beyond its command term: rank aims, compare two
+# options, set criteria of success, weigh two motives, judge individuals, trace change, and so on.
+Shape = Literal[
+    "extent",
+    "causes",
+    "main-aim",
+    "rather-than",
+    "two-motives",
+    "success",
+    "compare",
+    "individuals",
+    "change",
+    "historiography",
+]
+HistorianRole = Literal["historian", "precursor", "source"]
 
 COMMAND_LABELS: dict[str, str] = {
     "to-what-extent": "To what extent",
@@ -107,6 +122,9 @@ def _surnames(author: str) -> str:
 class Historian(Record):
     name: Text
     works: tuple[Id, ...] = Field(min_length=1)
+    # "source": a government, an office or a politician whose text is evidence, not scholarship
+    # (Falsifiers of History); "precursor": an early voice the school grew from (Taylor 1961).
+    role: HistorianRole = "historian"
 
 
 class School(Record):
@@ -162,6 +180,8 @@ class Thesis(Record):
     claims: tuple[Id, ...] = Field(min_length=3)
     weighing: Text
     evaluation: Text
+    # The rival claim the plan's opposing paragraph weighs (chosen by the planner when empty).
+    rival: Annotated[str, StringConstraints(pattern=r"^$|" + ID_PATTERN)] = ""
 
 
 class QuestionSource(Record):
@@ -170,15 +190,29 @@ class QuestionSource(Record):
     paper: OptionalText = ""
 
 
+class Framing(Record):
+    """A thesis worded for one question: its statement, extent and criteria in the question's terms."""
+
+    thesis: Id
+    text: Text
+    verdict: Text
+    criteria: Text
+
+
 class Question(Record):
     id: Id
     text: Text
     command: CommandTerm
     concept: Concept
+    shape: Shape | None = None  # worked out from the text when absent
     years: tuple[int, int] | None = None
     theses: tuple[Id, ...] = Field(min_length=1)
     source: QuestionSource | None = None
     note: OptionalText = ""
+    framing: tuple[Framing, ...] = ()
+
+    def framing_for(self, thesis_id: str) -> Framing | None:
+        return next((f for f in self.framing if f.thesis == thesis_id), None)
 
 
 class Topic(Record):
@@ -207,6 +241,10 @@ class Pack:
     theses: tuple[Thesis, ...]
     questions: tuple[Question, ...]
     topics: tuple[Topic, ...]
+    # Where each record was read: (kind, id) → (file relative to the pack, line), for messages.
+    where: Mapping[tuple[str, str], tuple[str, int | None]] = field(
+        default_factory=lambda: MappingProxyType({}), repr=False, compare=False
+    )
     work: Mapping[str, Work] = field(init=False, repr=False, compare=False)
     school: Mapping[str, School] = field(init=False, repr=False, compare=False)
     item: Mapping[str, Evidence] = field(init=False, repr=False, compare=False)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from arguments.model import COMMAND_LABELS, Evidence, Question
 
@@ -148,6 +149,217 @@ _INTERWAR = re.compile(r"\binter[\s-]?war\b")
 _DECADE_PART = {None: (0, 9), "early": (0, 3), "mid": (3, 6), "late": (6, 9)}
 
 
+SHAPE_LABELS: dict[str, str] = {
+    "extent": "weigh a claim and give an extent",
+    "causes": "explain and rank the causes",
+    "main-aim": "rank the aims against each other and name the main one",
+    "rather-than": "compare the two options and say why one was chosen",
+    "two-motives": "define both motives, then weigh one against the other",
+    "success": "set criteria of success, then judge against them",
+    "compare": "likenesses and differences, both sides throughout",
+    "individuals": "weigh individuals against institutions and circumstances",
+    "change": "weigh change against continuity across the period",
+    "historiography": "explain why historians differ and which reading convinces",
+}
+# Shapes that any thesis's own wording can answer; the others need a thesis worded for them.
+GENERIC_SHAPES = frozenset({"extent", "causes"})
+
+_MAIN_AIM = re.compile(
+    r"\b(?:main|chief|principal|primary|overriding|most important|key|dominant|central)\s+"
+    r"(?:aims?|goals?|objectives?|priorit\w+|concerns?|motives?|purposes?|intentions?)\b"
+)
+_RATHER = re.compile(
+    r"\brather than\b|\binstead of\b|\bin preference to\b|\bmore than\b|\bversus\b|\bvs\.?\s|\bor\b|,?\s*not\b"
+)
+_PRAGMATIC = re.compile(
+    r"\b(?:practical\w*|pragmati\w*|realis\w*|security|national interests?|self-interest\w*|power politics)\b"
+)
+_DOCTRINAL = re.compile(r"\b(?:ideolog\w*|revolution\w*|doctrin\w*|principle\w*|world revolution|communis\w*)\b")
+_TWO_OPTIONS = re.compile(r"\brather than\b|\binstead of\b|\bin preference to\b")
+_INDIVIDUALS = re.compile(
+    r"\bindividuals?\b|\bpersonal(?:ly|ity|ities)?\b|\brole of [A-Z]\w+|\bleaders?hip\b|\bone man\b"
+    r"|\bhow (?:important|significant) was [A-Z]\w+\b(?! (?:of|in)\b)"
+)
+
+
+def find_shape(text: str, command: str, concept: str | None = None) -> str:
+    """What a question makes a plan do (see ``SHAPE_LABELS``), from its wording and command term."""
+    if is_historiography(text):
+        return "historiography"
+    if command == "compare":
+        return "compare"
+    lowered = text.lower()
+    if _MAIN_AIM.search(lowered):
+        return "main-aim"
+    if _RATHER.search(lowered) and _PRAGMATIC.search(lowered) and _DOCTRINAL.search(lowered):
+        return "two-motives"
+    if _TWO_OPTIONS.search(lowered):
+        return "rather-than"
+    if _INDIVIDUALS.search(text):
+        return "individuals"
+    concept = concept or find_concept(text, command)
+    if concept == "success":
+        return "success"
+    if concept == "change":
+        return "change"
+    if command == "why" or concept == "cause":
+        return "causes"
+    return "extent"
+
+
+_STOP = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "from",
+        "by",
+        "with",
+        "and",
+        "or",
+        "not",
+        "nor",
+        "but",
+        "was",
+        "were",
+        "is",
+        "are",
+        "be",
+        "been",
+        "being",
+        "did",
+        "do",
+        "does",
+        "how",
+        "far",
+        "what",
+        "which",
+        "who",
+        "whom",
+        "why",
+        "when",
+        "where",
+        "extent",
+        "degree",
+        "this",
+        "that",
+        "these",
+        "those",
+        "it",
+        "its",
+        "their",
+        "there",
+        "his",
+        "her",
+        "he",
+        "she",
+        "they",
+        "them",
+        "between",
+        "during",
+        "years",
+        "year",
+        "period",
+        "after",
+        "before",
+        "since",
+        "until",
+        "than",
+        "rather",
+        "more",
+        "most",
+        "much",
+        "very",
+        "into",
+        "over",
+        "under",
+        "about",
+        "as",
+        "evaluate",
+        "discuss",
+        "examine",
+        "assess",
+        "analyse",
+        "analyze",
+        "compare",
+        "contrast",
+        "explain",
+        "account",
+        "agree",
+        "disagree",
+        "you",
+        "your",
+        "would",
+        "could",
+        "should",
+        "reasons",
+        "reason",
+        "have",
+        "has",
+        "had",
+        "better",
+    ]
+)
+_WORDS = re.compile(r"[a-z][a-z'-]+")
+
+
+_SUFFIXES = ("ically", "ical", "ally", "ful", "ness", "ing", "ies", "ion", "ity", "ic", "al", "ed", "es", "s", "y")
+
+
+@lru_cache(maxsize=65536)
+def term_stem(word: str) -> str:
+    """A rough stem, enough to match ``ideological`` with ``ideology`` and ``successful`` with ``success``."""
+    word = word.lower().strip("'-")
+    for suffix in (
+        "ically",
+        "ical",
+        "ally",
+        "ful",
+        "ness",
+        "ing",
+        "ies",
+        "ion",
+        "ity",
+        "ic",
+        "al",
+        "ed",
+        "es",
+        "s",
+        "y",
+    ):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+def key_terms(text: str, generic: str = "") -> tuple[str, ...]:
+    """The question's own content words (stems), without stop words, dates or the pack's generic words."""
+    skip = {term_stem(w) for w in _WORDS.findall(generic.lower())}
+    seen: dict[str, None] = {}
+    for word in _WORDS.findall(text.lower().replace("\u2019", "'")):
+        stem = term_stem(word)
+        if word not in _STOP and stem not in skip and len(stem) > 2:
+            seen.setdefault(stem, None)
+    return tuple(seen)
+
+
+@lru_cache(maxsize=8192)
+def stems_of(text: str) -> frozenset[str]:
+    """The stems of a text's words (cached: the pack's texts are few and immutable)."""
+    return frozenset(term_stem(w) for w in _WORDS.findall(text.lower()))
+
+
+def carries_term(sentence: str, terms: tuple[str, ...]) -> bool:
+    stems = stems_of(sentence)
+    return any(t in stems for t in terms)
+
+
 @dataclass(frozen=True)
 class QuestionAnalysis:
     """What a question asks: the first item of a top-band plan (marking criteria, checklist 1)."""
@@ -160,6 +372,11 @@ class QuestionAnalysis:
     question_id: str | None = None
     command_found: bool = True
     historiography: bool = False  # it asks about historians' interpretations, not only events
+    shape: str = "extent"
+
+    @property
+    def shape_label(self) -> str:
+        return SHAPE_LABELS[self.shape]
 
     @property
     def command_label(self) -> str:
@@ -291,6 +508,7 @@ def analyse_question(text: str) -> QuestionAnalysis:
         loaded_words=find_loaded_words(clean),
         command_found=found,
         historiography=historiography,
+        shape=find_shape(clean, command),
     )
 
 
@@ -304,4 +522,5 @@ def from_question(question: Question) -> QuestionAnalysis:
         loaded_words=find_loaded_words(question.text),
         question_id=question.id,
         historiography=is_historiography(question.text),
+        shape=question.shape or find_shape(question.text, question.command, question.concept),
     )
