@@ -38,6 +38,7 @@ _COMMANDS: tuple[tuple[str, str], ...] = (
     ("why", r"\bwhy\b|\bexplain\b|\baccount for\b|\breasons? for\b"),
     # Questions without a formal command term, in the way teachers often word them.
     ("assess", r"\b(?:what|which) (?:was|were) the (?:main|most important|chief|principal|key)\b"),
+    ("assess", r"\bwhich (?:better|best|more (?:fully|convincingly))\b"),
     ("analyse", r"\bin what ways?\b|\bhow (?:did|does|do|was|were|have|has)\b|\bwhat (?:did|does|do|was|were)\b"),
 )
 
@@ -48,6 +49,8 @@ _OPENING_QUOTE = re.compile(r"^\s*[\"“‘'](?P<quote>.+)[\"”’'](?P<tail>[^
 # "success" ("to blame for the failure of …" asks about causes), and change outranks aims.
 _CONCEPTS: tuple[tuple[str, str], ...] = (
     ("comparison", r"\bcompar\w*|\bcontrast\w*|\bsimilarit\w*|\bdifferences?\b"),
+    # The part played by people ("the role of individuals", "did Stalin personally direct") is significance.
+    ("significance", r"\bindividuals?\b|\bpersonally\b|\brole of\b"),
     ("cause", r"\bcaus\w*|\bresult of\b|\bled to\b|\bresponsib\w*|\bblame\w*|\borigins?\b|\bbrought about\b"),
     ("success", r"\bsuccess\w*|\bfail\w*|\bachiev\w*|\beffective\w*|\bsecur(?:e|ing) the\b"),
     (
@@ -175,6 +178,9 @@ _PRAGMATIC = re.compile(
     r"\b(?:practical\w*|pragmati\w*|realis\w*|security|national interests?|self-interest\w*|power politics)\b"
 )
 _DOCTRINAL = re.compile(r"\b(?:ideolog\w*|revolution\w*|doctrin\w*|principle\w*|world revolution|communis\w*)\b")
+# One word on each side, no article after: qualities ("reactive rather than planned"), not options
+# ("a pact with Germany rather than an alliance").
+_TWO_QUALITIES = re.compile(r"\b(?:was|were|is|be|been|more|mainly|largely)\s+\w+ rather than (?!an?\b|the\b)\w+\b")
 _TWO_OPTIONS = re.compile(r"\brather than\b|\binstead of\b|\bin preference to\b")
 _INDIVIDUALS = re.compile(
     r"\bindividuals?\b|\bpersonal(?:ly|ity|ities)?\b|\brole of [A-Z]\w+|\bleaders?hip\b|\bone man\b"
@@ -193,6 +199,8 @@ def find_shape(text: str, command: str, concept: str | None = None) -> str:
         return "main-aim"
     if _RATHER.search(lowered) and _PRAGMATIC.search(lowered) and _DOCTRINAL.search(lowered):
         return "two-motives"
+    if _TWO_QUALITIES.search(lowered):
+        return "two-motives"  # "reactive rather than planned": two characters of a policy, define and weigh
     if _TWO_OPTIONS.search(lowered):
         return "rather-than"
     if _INDIVIDUALS.search(text):

@@ -50,7 +50,14 @@ from typing import NamedTuple
 from rank_bm25 import BM25Okapi
 
 from arguments.model import Pack, Question, Thesis
-from arguments.question import QuestionAnalysis, analyse_question, dated_by_publication, from_question
+from arguments.question import (
+    GENERIC_SHAPES,
+    QuestionAnalysis,
+    analyse_question,
+    dated_by_publication,
+    find_shape,
+    from_question,
+)
 
 # The years a question may name and still be about this pack (1917–41 as context is fine).
 TOPIC_YEARS: tuple[int, int] = (1917, 1941)
@@ -450,7 +457,8 @@ def topic_check(analysis: QuestionAnalysis, words: set[str], curated_similarity:
     """Decide whether a question is about Soviet foreign policy 1921–39. The rule, in order:
 
     1. Dates: a question whose years all fall outside 1917–41 is off-topic, whatever it names.
-    2. A near copy of one of the pack's curated questions (similarity ≥ 0.6) is on topic.
+    2. A near copy of one of the pack's curated questions (similarity ≥ 0.6) is on topic, unless it
+       names home affairs and nothing foreign ("How successful were Stalin's Five-Year Plans?").
     3. Another period's subject (the Cold War, Khrushchev, the Tsars, the First World War) with no
        Soviet foreign-policy word of 1921–39 is off-topic.
     4. A Soviet foreign-policy term (Nazi–Soviet Pact, Comintern, Litvinov, Rapallo, …), or a word
@@ -467,9 +475,10 @@ def topic_check(analysis: QuestionAnalysis, words: set[str], curated_similarity:
     years = analysis.years
     if years is not None and (years[1] < TOPIC_YEARS[0] or years[0] > TOPIC_YEARS[1]):
         return TopicCheck(False, f"{OFF_TOPIC_MESSAGE}: its dates ({analysis.years_label}) fall outside it.")
-    if curated_similarity >= CURATED_ON_TOPIC:
-        return TopicCheck(True)
     soviet_foreign = bool(words & SOVIET_FOREIGN_ANCHORS)
+    home_only = bool(words & DOMESTIC_WORDS) and not (soviet_foreign or words & FOREIGN_WORDS)
+    if curated_similarity >= CURATED_ON_TOPIC and not home_only:
+        return TopicCheck(True)
     if words & OTHER_PERIOD_WORDS and not soviet_foreign and not (years and years[0] <= 1939):
         return TopicCheck(False, f"{OFF_TOPIC_MESSAGE}: it is about another period or subject.")
     if soviet_foreign or (words & SOVIET_ANCHORS and words & FOREIGN_WORDS):
@@ -508,6 +517,10 @@ CURATED_FLOOR = 0.2  # curated questions less similar than this say nothing
 CURATED_ON_TOPIC = 0.6
 # A question this close to a curated one (a copy, or nearly) takes that question's thesis order.
 CURATED_CLOSE, CURATED_CLOSE_WEIGHT = 0.75, 0.5
+# A question's shape (rank the aims, compare two options, judge success…): theses the pack's
+# questions of that shape list come forward; for a plain "how far" or "why" question, theses written
+# only for other shapes step back.
+SHAPE_BONUS, SHAPE_PENALTY = 0.12, 0.12
 EXPANSION_WEIGHT = 0.5
 CONCEPT_WEIGHT = 0.3
 # The key concept as extra query words (low weight): what a thesis for such a question talks about.
@@ -530,6 +543,7 @@ class _ThesisInfo:
     claims: tuple[int, ...]  # rows in the claim index
     evidence: tuple[tuple[int, float], ...]  # rows in the evidence index, with weight (support 1, counter 0.5)
     later: int = 0  # supporting items dated by publication (historiography)
+    shapes: frozenset[str] = frozenset()  # the shapes of the curated questions that list it
 
 
 @dataclass
@@ -598,6 +612,9 @@ def _build(pack: Pack) -> _Index:
                 tuple(claim_row[c] for c in thesis.claims),
                 tuple(weights.items()),
                 later,
+                frozenset(
+                    q.shape or find_shape(q.text, q.command, q.concept) for q in pack.questions if thesis.id in q.theses
+                ),
             )
         )
 
@@ -711,6 +728,16 @@ def _date_fit(info: _ThesisInfo, analysis: QuestionAnalysis) -> tuple[float, int
     if last - first < 6 or not inside:
         return share, len(inside)
     return share * _coverage(inside, first, last), len(inside)
+
+
+def _shape_fit(info: _ThesisInfo, shape: str) -> float:
+    """A bonus for a thesis the pack words for questions of this shape; a penalty for a thesis written
+    only for other shapes when the question is a plain one."""
+    if shape in info.shapes:
+        return SHAPE_BONUS if shape not in GENERIC_SHAPES else 0.0
+    if shape in GENERIC_SHAPES and info.shapes and not info.shapes & GENERIC_SHAPES:
+        return -SHAPE_PENALTY
+    return 0.0
 
 
 def _coverage(inside: list[tuple[int, int]], first: int, last: int) -> float:
@@ -865,9 +892,14 @@ def suggest_theses(pack: Pack, question_text: str) -> Suggestions:
             + BLEND["curated"] * signals.curated[row]
             + BLEND["dates"] * dates[row]
             + close.get(info.thesis.id, 0.0)
+            + _shape_fit(info, analysis.shape)
         )
         ranked.append((score, row, fits[row][1]))
-    ranked.sort(key=lambda r: (-r[0], r[1]))
+    if exact is not None:  # the pack's own question: its teacher-chosen theses first, in its order
+        order = {thesis_id: i for i, thesis_id in enumerate(exact.theses)}
+        ranked.sort(key=lambda r: (order.get(index.infos[r[1]].thesis.id, len(order)), -r[0], r[1]))
+    else:
+        ranked.sort(key=lambda r: (-r[0], r[1]))
 
     forms = _surface_forms(text)
     results = []
