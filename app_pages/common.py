@@ -7,14 +7,16 @@ import functools
 import os
 import sys
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 import streamlit as st
 
 from arguments.export import render_markdown
 from arguments.load import BUNDLED_PACK, Problem, check_pack
 from arguments.model import Pack
+from arguments.outline import Outline, build_outline
 from arguments.plan import EssayPlan, PlanEdits, build_plan
 from arguments.present import inline
 from arguments.question import QuestionAnalysis
@@ -65,7 +67,7 @@ def current_pack() -> Pack:
 
 # Plans are immutable and depend only on (pack, thesis, edits, question), so every session shares
 # them: thirty students on the same thesis cost one build and one Markdown render, not thirty.
-_PLANS: dict[tuple[int, str, PlanEdits, QuestionAnalysis | None], tuple[Pack, EssayPlan, list[str]]] = {}
+_PLANS: dict[tuple[int, str, PlanEdits, QuestionAnalysis | None], tuple[Pack, EssayPlan, dict[str, Any]]] = {}
 _MAX_PLANS = 256
 _PLANS_LOCK = threading.Lock()
 
@@ -77,21 +79,30 @@ def plan_for(pack: Pack, thesis: str, edits: PlanEdits, analysis: QuestionAnalys
 
 def plan_markdown(pack: Pack, plan: EssayPlan) -> str:
     """The plan's Markdown export, rendered once per plan."""
+    return _derived(pack, plan, "markdown", render_markdown)
+
+
+def plan_outline(pack: Pack, plan: EssayPlan) -> Outline:
+    """The plan's outline (what every view of it shows), built once per plan."""
+    return _derived(pack, plan, "outline", build_outline)
+
+
+def _derived(pack: Pack, plan: EssayPlan, what: str, make: Callable[[EssayPlan], Any]) -> Any:
     entry = _plan_entry(pack, plan.thesis.id, plan.edits, plan.question)
-    if entry[1] is not plan:  # not one of ours: render it as it is
-        return render_markdown(plan)
-    if not entry[2]:
-        entry[2].append(render_markdown(plan))
-    return entry[2][0]
+    if entry[1] is not plan:  # not one of ours: make it as it is
+        return make(plan)
+    if what not in entry[2]:
+        entry[2][what] = make(plan)
+    return entry[2][what]
 
 
 def _plan_entry(
     pack: Pack, thesis: str, edits: PlanEdits, analysis: QuestionAnalysis | None
-) -> tuple[Pack, EssayPlan, list[str]]:
+) -> tuple[Pack, EssayPlan, dict[str, Any]]:
     key = (id(pack), thesis, edits, analysis)
     entry = _PLANS.get(key)
     if entry is None or entry[0] is not pack:  # the pack check guards against a reused id()
-        entry = (pack, build_plan(pack, thesis, edits, analysis), [])
+        entry = (pack, build_plan(pack, thesis, edits, analysis), {})
         with _PLANS_LOCK:  # sessions run in threads: one writer at a time
             while len(_PLANS) >= _MAX_PLANS:
                 _PLANS.pop(next(iter(_PLANS)), None)

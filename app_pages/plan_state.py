@@ -24,7 +24,7 @@ import streamlit as st
 from streamlit.runtime.state import SessionStateProxy
 
 from arguments.model import Pack
-from arguments.plan import SECTIONS, NoteTooLongError, PlanEdits
+from arguments.plan import LENGTHS, SECTIONS, NoteTooLongError, PlanEdits
 from arguments.present import INTRODUCTION, thesis_options
 
 QUESTION = "question"
@@ -204,6 +204,26 @@ def note_key(thesis: str, section: str) -> str:
     return f"note__{thesis}__{section}"
 
 
+NOTE_PARTS = SECTIONS  # parts with a note box besides the paragraphs
+
+
+def length_key(thesis: str) -> str:
+    return f"length__{thesis}"
+
+
+def init_length(thesis: str) -> None:
+    """Give the length control its saved value (call before drawing it)."""
+    ss = _state()
+    if ss.get(length_key(thesis)) not in LENGTHS:
+        ss[length_key(thesis)] = edits(thesis).length
+
+
+def save_length(thesis: str) -> None:
+    chosen = _state().get(length_key(thesis))
+    if chosen in LENGTHS:
+        _store(thesis, edits(thesis).with_length(chosen))
+
+
 def thesis_text_key(thesis: str) -> str:
     return f"own_thesis__{thesis}"
 
@@ -306,6 +326,7 @@ def restore(
         ss[key] = new.note(section)
         ss.pop(error_key(key), None)
     ss[thesis_text_key(thesis)] = new.thesis_text
+    ss[length_key(thesis)] = new.length
     for claim in {*claims, *(key.split("/", 1)[0] for key in new.dropped)}:
         _sync_dropped(thesis, claim)
 

@@ -15,27 +15,19 @@ import streamlit as st
 
 from app_pages import plan_import, plan_question, projection
 from app_pages import plan_state as state
-from app_pages.common import current_pack, plan_for, plan_markdown
+from app_pages.common import current_pack, plan_for, plan_markdown, plan_outline
 from arguments.model import Pack, Question
-from arguments.plan import BodyParagraph, EssayPlan
+from arguments.outline import INTRODUCTION, OPPOSING, QUESTION, Outline
+from arguments.plan import LENGTHS, BodyParagraph, EssayPlan
 from arguments.present import (
-    BIBLIOGRAPHY,
-    CONCLUSION,
-    HISTORIOGRAPHY,
-    INTRODUCTION,
     WHOLE,
-    bibliography_markdown,
-    conclusion_markdown,
     evidence_option,
     file_name,
-    historiography_markdown,
     inline,
-    introduction_markdown,
-    paragraph_markdown,
     paragraph_of,
     part_label,
+    part_markdown_of,
     plan_parts,
-    question_markdown,
     question_source,
     thesis_caption,
     thesis_options,
@@ -142,7 +134,7 @@ def toolbar(plan: EssayPlan, pack: Pack) -> None:
     changes = []
     if edits.dropped:
         changes.append(f"{len(edits.dropped)} item{'s' * (len(edits.dropped) != 1)} dropped")
-    if plan.order != plan.thesis.claims:
+    if plan.order != tuple(c for c in plan.thesis.claims if c in plan.order):
         changes.append("paragraphs reordered")
     if edits.notes:
         changes.append(f"{len(edits.notes)} note{'s' * (len(edits.notes) != 1)}")
@@ -197,8 +189,8 @@ def choose_part(plan: EssayPlan) -> str:
     return st.session_state.get(state.PART) or INTRODUCTION
 
 
-def show_introduction(plan: EssayPlan) -> None:
-    blocks = ["### Introduction", question_markdown(plan), introduction_markdown(plan)]
+def show_introduction(plan: EssayPlan, outline: Outline) -> None:
+    blocks = [part_markdown_of(outline, QUESTION), part_markdown_of(outline, INTRODUCTION)]
     st.markdown("\n\n".join(b for b in blocks if b))
     text_box(
         "Your thesis in your own words (optional: it replaces the thesis above)",
@@ -210,11 +202,15 @@ def show_introduction(plan: EssayPlan) -> None:
     note_box(plan, INTRODUCTION, "My notes on the introduction")
 
 
-def show_paragraph(plan: EssayPlan, p: BodyParagraph, pack: Pack) -> None:
+def show_paragraph(plan: EssayPlan, p: BodyParagraph, outline: Outline) -> None:
     """One paragraph: one Markdown block for its content, then its few controls."""
     thesis, claim = plan.thesis.id, p.claim.id
+    part = OPPOSING if p.role == "opposing" else claim
+    st.markdown(part_markdown_of(outline, part))
+    if p.role == "opposing":
+        note_box(plan, OPPOSING, "My notes on the case against")
+        return
     total = len(plan.paragraphs)
-    st.markdown(f"### Paragraph {p.number} of {total}\n\n{paragraph_markdown(plan, p, pack)}")
     with st.container(horizontal=True):
         st.button(
             "↑ Move up",
@@ -239,32 +235,45 @@ def show_paragraph(plan: EssayPlan, p: BodyParagraph, pack: Pack) -> None:
             on_change=state.save_dropped,
             args=(thesis, claim),
             placeholder="Choose items to leave out",
-            help="Leave an item out of this paragraph and of the download; remove it here to restore it.",
+            help="Leave an item out of this paragraph and of the download (the next best item takes its place); "
+            "remove it here to restore it.",
         )
     note_box(plan, claim, f"My notes on paragraph {p.number}")
 
 
 def show_part(plan: EssayPlan, part: str, pack: Pack) -> None:
     """The chosen part: its text in one Markdown block, then the boxes and buttons that change it."""
+    outline = plan_outline(pack, plan)
     if part == INTRODUCTION:
-        show_introduction(plan)
-    elif part == HISTORIOGRAPHY:
-        st.markdown(f"### Historiography\n\n{historiography_markdown(plan)}")
-        note_box(plan, HISTORIOGRAPHY, "My notes on the historiography")
-    elif part == CONCLUSION:
-        st.markdown(f"### Conclusion\n\n{conclusion_markdown(plan)}")
-        note_box(plan, CONCLUSION, "My notes on the conclusion")
-    elif part == BIBLIOGRAPHY:
-        st.markdown(f"### Bibliography ({len(plan.bibliography)} works)\n\n{bibliography_markdown(plan)}")
+        show_introduction(plan, outline)
     elif part == WHOLE:
         st.markdown(
             "*The whole plan with your notes, to read or print. Choose a part above to change it.*\n\n"
-            + whole_plan_markdown(plan, pack)
+            + whole_plan_markdown(outline)
         )
+    elif paragraph_of(plan, part) is not None:
+        show_paragraph(plan, paragraph_of(plan, part), outline)  # type: ignore[arg-type]
     else:
-        paragraph = paragraph_of(plan, part)
-        if paragraph is not None:
-            show_paragraph(plan, paragraph, pack)
+        st.markdown(part_markdown_of(outline, part))
+        if part in state.NOTE_PARTS:
+            note_box(plan, part, f"My notes on the {part}")
+
+
+def length_control(plan: EssayPlan) -> None:
+    """How long the essay is: the plan is sized for it (or revision notes: everything)."""
+    state.init_length(plan.thesis.id)
+    st.segmented_control(
+        "Time for the essay",
+        list(LENGTHS),
+        format_func=lambda k: f"{k} min" if k.isdigit() else "Revision notes",
+        key=state.length_key(plan.thesis.id),
+        on_change=state.save_length,
+        args=(plan.thesis.id,),
+        required=True,
+        persist_state="session",
+        help="An exam plan fits the time: three or four paragraphs and the case against. "
+        "Revision notes show every claim, item and school.",
+    )
 
 
 def show_plan(plan: EssayPlan, pack: Pack) -> str:
@@ -272,6 +281,7 @@ def show_plan(plan: EssayPlan, pack: Pack) -> str:
     st.header(f"Essay plan: {inline(plan.thesis.title)}", anchor=False)
     word = "School" if len(plan.schools) == 1 else "Schools"
     st.markdown(f"**{word}:** {inline(', '.join(s.name for s in plan.schools))}")
+    length_control(plan)
     part = choose_part(plan)
     state.init_part_widgets(plan.thesis.id, part, plan.thesis.claims)
     show_part(plan, part, pack)

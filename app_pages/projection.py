@@ -11,10 +11,10 @@ from collections.abc import Callable
 import streamlit as st
 
 from app_pages import plan_state as state
-from app_pages.common import PROJECTION_STYLE
+from app_pages.common import PROJECTION_STYLE, plan_outline
 from arguments.model import Pack
 from arguments.plan import EssayPlan
-from arguments.present import Slide, clamp_step, inline, slides
+from arguments.present import Slide, clamp_step, inline, part_markdown_of, slides
 
 NEXT_KEY, PREVIOUS_KEY, REVEAL_KEY = "Right", "Left", "V"
 
@@ -77,73 +77,22 @@ def _note(text: str) -> None:
 
 
 def show_slide(plan: EssayPlan, pack: Pack, slide: Slide, revealed: bool) -> None:
-    if slide.kind == "introduction":
-        intro = plan.introduction
-        st.title("Introduction", anchor=False)
-        lines = []
-        if plan.question is not None:
-            lines.append(f"**Question:** {inline(plan.question.text)}")
-        lines += [
-            f"**Thesis:** {inline(intro.thesis_statement)}",
-            f"**Verdict:** {inline(intro.verdict)}",
-            f"**Criteria:** {inline(intro.criteria)}",
-        ]
-        st.markdown("\n\n".join(lines))
-        st.markdown("**Roadmap:**\n\n" + "\n".join(f"1. {inline(s.split('. ', 1)[-1])}" for s in intro.roadmap))
-        _note(intro.note)
-    elif slide.kind == "paragraph":
-        assert slide.paragraph is not None
-        p = plan.paragraphs[slide.paragraph]
-        st.title(slide.title, anchor=False)
-        word = "School" if len(p.schools) == 1 else "Schools"
+    """The slide's part of the plan's outline, in large type; counters hidden until revealed."""
+    outline = plan_outline(pack, plan)
+    st.title(slide.title, anchor=False)
+    blocks = []
+    if slide.kind == "introduction" and plan.question is not None:
+        blocks.append(f"**Question:** {inline(plan.question.text)}")
+    blocks.append(part_markdown_of(outline, slide.part, heading=False, reveal=revealed or slide.kind != "paragraph"))
+    st.markdown("\n\n".join(blocks))
+    if slide.kind == "paragraph" and not revealed:
+        p = plan.body[slide.paragraph or 0]
+        n = len(p.counter)
         st.markdown(
-            f"**{word}:** {inline(', '.join(s.name for s in p.schools))}\n\n**Claim:** {inline(p.topic_sentence)}"
+            f"**Counter evidence:** {n} item{'s' * (n != 1)} hidden. "
+            f"Press **Show counter evidence** (key {REVEAL_KEY}) to reveal."
+            if n
+            else "**Counter evidence:** none left in this plan."
         )
-        lines = ["**Evidence for the claim:**", ""]
-        lines += [
-            f"- **{inline(u.evidence.date.label)} · {inline(u.evidence.title)}:** {inline(u.how)}" for u in p.support
-        ]
-        if not p.support:
-            lines.append("- None left in this plan.")
-        st.markdown("\n".join(lines))
-        if not p.counter:
-            st.markdown("**Counter evidence:** none left in this plan.")
-        elif revealed:
-            lines = ["**Counter evidence and rebuttal:**", ""]
-            for u in p.counter:
-                rivals = f" (relied on by the {inline(', '.join(s.name for s in u.schools))})" if u.schools else ""
-                lines.append(
-                    f"- **{inline(u.evidence.date.label)} · {inline(u.evidence.title)}**{rivals}: {inline(u.how)}"
-                )
-                lines.append(f"  - **Rebuttal:** {inline(u.rebuttal)}")
-            st.markdown("\n".join(lines))
-        else:
-            n = len(p.counter)
-            st.markdown(
-                f"**Counter evidence:** {n} item{'s' * (n != 1)} hidden. "
-                f"Press **Show counter evidence** (key {REVEAL_KEY}) to reveal."
-            )
-        if p.historians:
-            st.markdown(f"**Historians:** {inline('; '.join(w.short for w in p.historians))}")
-        _note(p.note)
-    elif slide.kind == "historiography":
-        hist = plan.historiography
-        st.title("Historiography", anchor=False)
-        own = ", ".join(v.school.name for v in hist.views if v.in_thesis)
-        lines = [f"**This plan argues with:** {inline(own)}, against the readings below.", ""]
-        for view in hist.views:
-            role = "this plan's view" if view.in_thesis else "rival view"
-            lines.append(f"- **{inline(view.school.name)}** ({role}): {inline(view.school.summary)}")
-        lines += ["", f"**Why historians differ:** {inline(hist.why_differ)}"]
-        lines += ["", f"**Which reading convinces:** {inline(hist.evaluation)}"]
-        st.markdown("\n".join(lines))
-        _note(hist.note)
-    else:
-        conc = plan.conclusion
-        st.title("Conclusion", anchor=False)
-        st.markdown(
-            f"**Judgement:** {inline(conc.judgement)}\n\n"
-            f"**Weighing the paragraphs:** {inline(conc.weighing)}\n\n"
-            f"**How to frame it:** {inline(conc.judgement_frame)}"
-        )
-        _note(conc.note)
+    part = outline.part(slide.part)
+    _note(part.note if part is not None else "")

@@ -2,8 +2,8 @@
 
   python -m arguments check [--pack DIR]
   python -m arguments list schools|theses|evidence|questions [--format text|json] [--pack DIR]
-  python -m arguments plan THESIS_ID [--question-id ID] [--format md|json] [--pack DIR]
-  python -m arguments plan --question "QUESTION" [--format md|json] [--pack DIR]
+  python -m arguments plan THESIS_ID [--question-id ID] [--length 45|50|60|revision] [--format md|json] [--pack DIR]
+  python -m arguments plan --question "QUESTION" [--length …] [--format md|json] [--pack DIR]
   python -m arguments suggest "QUESTION" [--format text|json] [--pack DIR]
   python -m arguments import FILE [--format json|md] [--pack DIR]
 
@@ -21,7 +21,7 @@ from typing import Any
 from arguments.export import plan_to_dict, render_markdown
 from arguments.load import PackError, load_pack
 from arguments.model import Pack
-from arguments.plan import UnknownIdError, build_plan
+from arguments.plan import DEFAULT_LENGTH, LENGTHS, PlanEdits, UnknownIdError, build_plan
 from arguments.question import from_question
 
 LISTABLE = ("schools", "theses", "evidence", "questions")
@@ -48,6 +48,12 @@ def build_parser() -> argparse.ArgumentParser:
     plan.add_argument("--question-id", metavar="ID", help="shape the plan for one of the pack's questions")
     plan.add_argument("--question", metavar="QUESTION", help="any essay question: plan for the best thesis")
     plan.add_argument("--format", choices=("md", "json"), default="md")
+    plan.add_argument(
+        "--length",
+        choices=tuple(LENGTHS),
+        default=DEFAULT_LENGTH,
+        help="minutes for the essay (sizes the plan), or 'revision' for full notes (default: %(default)s)",
+    )
     _add_pack(plan)
     suggest = sub.add_parser("suggest", help="rank the theses that answer an essay question")
     suggest.add_argument("question", metavar="QUESTION")
@@ -160,7 +166,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.question is not None:
         from arguments.suggest import run_plan_for_question
 
-        return run_plan_for_question(pack, args.question, args.format)
+        return run_plan_for_question(pack, args.question, args.format, args.length)
     if args.thesis is None:
         print('error: give a THESIS_ID or --question "QUESTION" (see: list theses)', file=sys.stderr)
         return 2
@@ -171,7 +177,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 2
         question = from_question(pack.question[args.question_id])
     try:
-        plan = build_plan(pack, args.thesis, question=question)
+        plan = build_plan(pack, args.thesis, PlanEdits(length=args.length), question)
     except UnknownIdError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2

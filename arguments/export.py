@@ -11,8 +11,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from arguments.model import KIND_LABELS, Work
-from arguments.plan import COMMAND_GUIDANCE, BodyParagraph, EssayPlan, EvidenceUse
+from arguments.checklist import check_plan
+from arguments.model import Work
+from arguments.outline import build_outline, part_markdown
+from arguments.plan import EssayPlan, EvidenceUse
 
 FORMAT_NAME = "essay-plan"
 FORMAT_VERSION = 1
@@ -113,6 +115,7 @@ def front_matter(plan: EssayPlan) -> list[str]:
         else:
             lines.append(f"question-text: {yaml_string(plan.question.text)}")
     # The student's own order (empty = the thesis's order), so an import restores the edits exactly.
+    lines.append(f"length: {yaml_string(edits.length)}")
     lines.append(f"order: {_yaml_list(edits.order)}")
     lines.append(f"dropped: {_yaml_list(sorted(edits.dropped))}")
     if edits.thesis_text:
@@ -140,101 +143,17 @@ def _note(text: str) -> list[str]:
     return [""] + note_lines(text) if text else []
 
 
-def evidence_notes(use: EvidenceUse, *, counter: bool) -> list[tuple[str, str]]:
-    """What a plan says about one evidence item, in order, as (label, raw text): screen and file alike."""
-    notes = [("What", use.evidence.summary)]
-    if counter:
-        notes += [("Why it cuts against the claim", use.how), ("Rebuttal", use.rebuttal)]
-    else:
-        notes.append(("How it supports the claim", use.how))
-    if use.evidence.correction:
-        notes.append(("Beware a common error", use.evidence.correction))
-    return notes
-
-
-def _evidence(use: EvidenceUse, plan: EssayPlan, works: dict[str, Work], *, counter: bool) -> list[str]:
-    item = use.evidence
-    head = f"- **{md(item.date.label)} · {md(item.title)}** ({md(KIND_LABELS[item.kind].lower())})"
-    if counter and use.schools:
-        head += f" — relied on by the {md(' and the '.join(s.name for s in use.schools))}"
-    lines = [head] + [f"  - {label}: {md(text)}" for label, text in evidence_notes(use, counter=counter)]
-    if use.outside_range and plan.question is not None:
-        lines.append(
-            f"  - Outside the question's dates ({md(plan.question.years_label)}): use only as labelled context."
-        )
-    lines.append(f"  - Source: {cite([works[i] for i in item.sources if i in works])}")
-    return lines
-
-
-def _paragraph(p: BodyParagraph, plan: EssayPlan, works: dict[str, Work]) -> list[str]:
-    schools = ", ".join(s.name for s in p.schools)
-    lines = [f"## Paragraph {p.number}: {md(schools)}", "", f"**Claim (topic sentence):** {md(p.topic_sentence)}", ""]
-    lines += ["**Supporting evidence** (in date order):", ""]
-    if p.support:
-        for use in p.support:
-            lines += _evidence(use, plan, works, counter=False)
-    else:
-        lines.append("- None left: restore an item or find your own.")
-    lines += ["", "**Counter evidence and rebuttal:**", ""]
-    if p.counter:
-        for use in p.counter:
-            lines += _evidence(use, plan, works, counter=True)
-    else:
-        lines.append("- None left: a top-band paragraph weighs at least one counter-argument.")
-    lines += ["", f"**Historians who argue this:** {cite(p.historians) or 'none recorded'}", ""]
-    lines.append(f"**{md(p.link)}**")
-    lines += _note(p.note)
-    return lines
-
-
 def render_markdown(plan: EssayPlan) -> str:
-    """The whole plan as one Markdown document (front matter, sections, bibliography)."""
-    intro, hist, conc, q = plan.introduction, plan.historiography, plan.conclusion, plan.question
+    """The whole plan as one Markdown document: front matter, then every part of its outline."""
+    outline = build_outline(plan)
     out = front_matter(plan)
-    out += ["", f"# Essay plan: {md(plan.thesis.title)}", ""]
-    out += [f"*Schools:* {md(', '.join(s.name for s in plan.schools))}", ""]
-    if q is not None:
-        out += [f"**Question:** {md(q.text)}", "", "## Question analysis", ""]
-        out.append(f"- **Command term:** {md(q.command_label)}: {md(COMMAND_GUIDANCE[q.command])}.")
-        out.append(f"- **Key concept:** {md(q.concept_label)}")
-        out.append(f"- **Date range:** {md(q.years_label)}")
-        if q.loaded_words:
-            out.append(f"- **Words to define or challenge:** {md(', '.join(q.loaded_words))}")
+    out += ["", f"# {md(outline.title)}", ""]
+    out += [f"*Schools:* {md(', '.join(s.name for s in plan.schools))} · *{md(plan.length.label)}*", ""]
+    for part in outline.parts:
+        out += [f"## {md(part.title)}", "", part_markdown(part, md)]
+        out += _note(part.note)
         out.append("")
-    out += ["## Introduction", ""]
-    out.append(f"- **Context:** {md(intro.context)}")
-    if q is not None:
-        out.append(f"- **The question in its own terms:** {md(intro.question_focus)}")
-    out.append(f"- **Thesis:** {md(intro.thesis_statement)}")
-    out.append(f"- **Verdict:** {md(intro.verdict)}")
-    out.append(f"- **Criteria for judgement:** {md(intro.criteria)}")
-    out.append("- **Roadmap:**")
-    out += [f"  - {md(step)}" for step in intro.roadmap]
-    out += _note(intro.note)
-    out.append("")
-    works = {w.id: w for w in plan.bibliography}
-    for paragraph in plan.paragraphs:
-        out += _paragraph(paragraph, plan, works)
-        out.append("")
-    out += ["## Historiography", "", md(hist.placement), ""]
-    for view in hist.views:
-        role = "this plan's view" if view.in_thesis else "rival view"
-        out.append(f"- **{md(view.school.name)}** ({role}): {md(view.school.summary)}")
-        out.append(f"  - Basis: {md(view.school.basis)}")
-        out.append(f"  - Historians: {cite(view.works)}")
-    out += ["", f"**Why historians differ:** {md(hist.why_differ)}", ""]
-    out.append(f"**Which reading convinces, and why:** {md(hist.evaluation)}")
-    out += _note(hist.note)
-    out += ["", "## Conclusion", ""]
-    out.append(f"- **Judgement:** {md(conc.judgement)}")
-    out.append(f"- **How to frame it:** {md(conc.judgement_frame)}")
-    out.append(f"- **Weighing the paragraphs:** {md(conc.weighing)}")
-    out.append("- **Arguments weighed:**")
-    out += [f"  - {md(step)}" for step in conc.factors]
-    out += _note(conc.note)
-    out += ["", "## Bibliography", ""]
-    out += [f"- {bibliography_entry(w)}" for w in plan.bibliography]
-    return "\n".join(out) + "\n"
+    return "\n".join(out).rstrip("\n") + "\n"
 
 
 def bibliography_entry(work: Work) -> str:
@@ -287,6 +206,7 @@ def plan_to_dict(plan: EssayPlan) -> dict[str, object]:
     """The plan as plain data (for ``--format json``): raw text, nothing escaped."""
     q = plan.question
     intro, hist, conc = plan.introduction, plan.historiography, plan.conclusion
+    outline = build_outline(plan)
     return {
         "format": f"{FORMAT_NAME}/{FORMAT_VERSION}",
         "pack": {"id": plan.pack_id, "version": plan.pack_version},
@@ -301,7 +221,10 @@ def plan_to_dict(plan: EssayPlan) -> dict[str, object]:
             "concept": q.concept,
             "years": list(q.years) if q.years else None,
             "loaded_words": list(q.loaded_words),
+            "shape": q.shape,
         },
+        "length": plan.edits.length,
+        "framed_by": plan.framed_by or None,
         "introduction": {
             "context": intro.context,
             "question_focus": intro.question_focus,
@@ -309,11 +232,18 @@ def plan_to_dict(plan: EssayPlan) -> dict[str, object]:
             "verdict": intro.verdict,
             "criteria": intro.criteria,
             "roadmap": list(intro.roadmap),
+            "errors": list(intro.errors),
+            "fit_warning": intro.fit_warning,
             "note": intro.note,
         },
         "paragraphs": [
             {
                 "number": p.number,
+                "role": p.role,
+                "heading": p.heading,
+                "topic_sentence": p.topic_sentence,
+                "rank": p.rank,
+                "weighing": p.weighing,
                 "claim": {"id": p.claim.id, "text": p.claim.text},
                 "schools": [s.id for s in p.schools],
                 "support": [_use_dict(u, counter=False) for u in p.support],
@@ -323,10 +253,21 @@ def plan_to_dict(plan: EssayPlan) -> dict[str, object]:
                 "link": p.link,
                 "note": p.note,
             }
-            for p in plan.paragraphs
+            for p in plan.body
         ],
         "historiography": {
             "placement": hist.placement,
+            "historians": [
+                {
+                    "work": e.work.id,
+                    "school": e.school,
+                    "claim": e.claim,
+                    "basis": e.basis,
+                    "evaluation": e.evaluation,
+                    "relevance": e.relevance,
+                }
+                for e in hist.entries
+            ],
             "views": [
                 {
                     "school": v.school.id,
@@ -342,6 +283,9 @@ def plan_to_dict(plan: EssayPlan) -> dict[str, object]:
         },
         "conclusion": {
             "judgement": conc.judgement,
+            "extent": conc.extent,
+            "decisive": conc.decisive,
+            "concessions": list(conc.concessions),
             "frame": conc.judgement_frame,
             "weighing": conc.weighing,
             "factors": list(conc.factors),
@@ -353,5 +297,11 @@ def plan_to_dict(plan: EssayPlan) -> dict[str, object]:
             "dropped": sorted(plan.edits.dropped),
             "notes": dict(plan.edits.notes),
             "thesis_text": plan.edits.thesis_text,
+            "length": plan.edits.length,
         },
+        "words": outline.words,
+        "checklist": [
+            {"number": c.number, "point": c.point, "status": c.status, "reason": c.reason}
+            for c in check_plan(plan, outline.words)
+        ],
     }

@@ -34,7 +34,7 @@ import yaml
 
 from arguments.export import FORMAT_NAME, FORMAT_VERSION, plan_to_dict, render_markdown
 from arguments.model import ID_PATTERN, Pack, Thesis
-from arguments.plan import MAX_NOTE_CHARS, SECTIONS, EssayPlan, NoteTooLongError, PlanEdits, build_plan
+from arguments.plan import LENGTHS, MAX_NOTE_CHARS, SECTIONS, EssayPlan, NoteTooLongError, PlanEdits, build_plan
 from arguments.question import QuestionAnalysis, analyse_question, from_question
 
 MAX_IMPORT_BYTES = 1024 * 1024
@@ -55,6 +55,7 @@ _KNOWN_KEYS = (
     "dropped",
     "thesis-text",
     "notes",
+    "length",
 )
 _FORMAT_LINE = re.compile(rf"^[\"']?{FORMAT_NAME}[\"']?\s*:")
 _SHOWN = 5  # ids named in one warning; the rest are counted
@@ -227,6 +228,12 @@ _TYPES: tuple[tuple[str, str, Any, bool], ...] = (
     ("dropped", "a list of 'claim-id/evidence-id' entries", _is_str_list, False),
     ("thesis-text", "text", lambda v: isinstance(v, str), False),
     ("notes", "a table of section: text", _is_note_map, False),
+    ("length", "one of " + ", ".join(LENGTHS), lambda v: isinstance(v, str), False),
+)
+# Plans saved before the exam plan (no "length" in the file) carried every claim and item.
+EARLIER_VERSION = (
+    "This plan was saved by an earlier version of the planner, which wrote full notes: it is restored as "
+    "revision notes. Choose the time for your essay to size it as an exam plan."
 )
 
 
@@ -344,6 +351,15 @@ def _edits(fields: dict[str, Any], pack: Pack, thesis: Thesis, warnings: list[st
         )
     for claim_id, evidence_id in (key.split("/", 1) for key in dropped):
         edits = edits.with_dropped(claim_id, evidence_id)
+
+    length = fields.get("length")
+    if length is None:
+        edits = edits.with_length("revision")
+        warnings.append(EARLIER_VERSION)
+    elif length in LENGTHS:
+        edits = edits.with_length(length)
+    else:
+        warnings.append(f"The plan's length {_name(length)} is not one this planner knows; the default was used.")
 
     if "thesis-text" in fields:
         try:
@@ -465,6 +481,7 @@ def import_to_dict(result: ImportResult, pack: Pack) -> dict[str, Any]:
             "dropped": sorted(edits.dropped),
             "notes": dict(edits.notes),
             "thesis_text": edits.thesis_text,
+            "length": edits.length,
         },
         "warnings": list(result.warnings),
     }

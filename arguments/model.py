@@ -252,6 +252,7 @@ class Pack:
     thesis: Mapping[str, Thesis] = field(init=False, repr=False, compare=False)
     question: Mapping[str, Question] = field(init=False, repr=False, compare=False)
     stances: Mapping[str, tuple[tuple[str, ...], tuple[str, ...]]] = field(init=False, repr=False, compare=False)
+    uses: Mapping[str, int] = field(init=False, repr=False, compare=False)  # claims citing each item
 
     def __post_init__(self) -> None:
         for name, records in (
@@ -263,6 +264,11 @@ class Pack:
             ("question", self.questions),
         ):
             object.__setattr__(self, name, _index(records))
+        uses: dict[str, int] = {}
+        for claim in self.claims:
+            for link in claim.support + claim.counter:
+                uses[link.evidence] = uses.get(link.evidence, 0) + 1
+        object.__setattr__(self, "uses", MappingProxyType(uses))
         helps: dict[str, dict[str, None]] = {e.id: dict.fromkeys(e.supports) for e in self.evidence}
         hurts: dict[str, dict[str, None]] = {e.id: dict.fromkeys(e.challenges) for e in self.evidence}
         for claim in self.claims:

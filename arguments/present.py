@@ -7,9 +7,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from arguments.export import evidence_notes, md, note_lines
-from arguments.model import KIND_LABELS, Evidence, Pack, Question, Thesis, Work
-from arguments.plan import BodyParagraph, EssayPlan, EvidenceUse
+from arguments.export import md, note_lines
+from arguments.model import Evidence, Pack, Question, Thesis, Work
+from arguments.outline import (
+    BIBLIOGRAPHY,
+    CHECKLIST,
+    CONCLUSION,
+    HISTORIOGRAPHY,
+    INTRODUCTION,
+    OPPOSING,
+    Outline,
+    part_markdown,
+)
+from arguments.plan import BodyParagraph, EssayPlan
 
 
 def inline(text: str) -> str:
@@ -76,15 +86,20 @@ class Slide:
 
     kind: str  # "introduction" | "paragraph" | "historiography" | "conclusion"
     title: str
-    paragraph: int | None = None  # index into plan.paragraphs for kind == "paragraph"
+    part: str  # the outline part it shows
+    paragraph: int | None = None  # index into plan.body for kind == "paragraph"
 
 
 def slides(plan: EssayPlan) -> tuple[Slide, ...]:
-    """The projection sequence for a plan, following its (edited) paragraph order."""
-    total = len(plan.paragraphs)
-    out = [Slide("introduction", "Introduction")]
-    out += [Slide("paragraph", f"Paragraph {p.number} of {total}", paragraph=i) for i, p in enumerate(plan.paragraphs)]
-    out += [Slide("historiography", "Historiography"), Slide("conclusion", "Conclusion")]
+    """The projection sequence for a plan, following its (edited) paragraph order, the opposing case last."""
+    body = plan.body
+    total = len(body)
+    out = [Slide("introduction", "Introduction", INTRODUCTION)]
+    out += [
+        Slide("paragraph", f"Paragraph {p.number} of {total}", OPPOSING if p.role == "opposing" else p.claim.id, i)
+        for i, p in enumerate(body)
+    ]
+    out += [Slide("historiography", "Historiography", HISTORIOGRAPHY), Slide("conclusion", "Conclusion", CONCLUSION)]
     return tuple(out)
 
 
@@ -107,47 +122,6 @@ def bibliography_line(work: Work) -> str:
     return f"{inline(work.author)} ({work.year}). *{inline(work.title)}*{where}{publisher}."
 
 
-def evidence_markdown(use: EvidenceUse, plan: EssayPlan, *, counter: bool, pack: Pack) -> str:
-    """One evidence item of a paragraph: date, title, kind, schools (as text), summary, link, citation."""
-    item = use.evidence
-    lines = [f"**{inline(item.date.label)} · {inline(item.title)}** ({inline(KIND_LABELS[item.kind].lower())})"]
-    if counter and use.schools:
-        lines.append(f"**Relied on by:** {inline(', '.join(s.name for s in use.schools))}")
-    lines += [f"**{label}:** {inline(text)}" for label, text in evidence_notes(use, counter=counter)]
-    if use.outside_range and plan.question is not None:
-        lines.append(
-            f"**Outside the question's dates** ({inline(plan.question.years_label)}): use it only as labelled context."
-        )
-    works = tuple(pack.work[w] for w in item.sources if w in pack.work)
-    lines.append(f"**Source:** {short_cites(works)}")
-    return "  \n".join(lines)
-
-
-def paragraph_markdown(plan: EssayPlan, paragraph: BodyParagraph, pack: Pack) -> str:
-    """A whole body paragraph as one Markdown block: schools, claim, evidence for and against, link."""
-    word = "School" if len(paragraph.schools) == 1 else "Schools"
-    parts = [
-        f"**{word}:** {inline(', '.join(s.name for s in paragraph.schools))}  \n"
-        f"**Claim (topic sentence):** {inline(paragraph.topic_sentence)}",
-        "**Supporting evidence** (in date order):",
-    ]
-    parts += [_bullet(evidence_markdown(u, plan, counter=False, pack=pack)) for u in paragraph.support] or [
-        "- None left: restore an item below or find your own."
-    ]
-    parts.append("**Counter evidence and rebuttal:**")
-    parts += [_bullet(evidence_markdown(u, plan, counter=True, pack=pack)) for u in paragraph.counter] or [
-        "- None left: a top-band paragraph weighs at least one counter-argument."
-    ]
-    historians = short_cites(paragraph.historians) or "none recorded"
-    parts.append(f"**Historians who argue this:** {historians}  \n**{inline(paragraph.link)}**")
-    return "\n\n".join(parts)
-
-
-def _bullet(block: str) -> str:
-    """A multi-line block as one list item (continuation lines indented under the bullet)."""
-    return "- " + block.replace("  \n", "  \n  ")
-
-
 def evidence_option(item: Evidence) -> str:
     """How an evidence item is named in a control: ``16 April 1922 · Treaty of Rapallo``."""
     return f"{item.date.label} · {item.title}"
@@ -159,18 +133,13 @@ def evidence_option(item: Evidence) -> str:
 # part is what a student works on at once. Part ids: the section names, a paragraph's claim id,
 # "bibliography" and "whole".
 
-INTRODUCTION, HISTORIOGRAPHY, CONCLUSION, BIBLIOGRAPHY, WHOLE = (
-    "introduction",
-    "historiography",
-    "conclusion",
-    "bibliography",
-    "whole",
-)
+WHOLE = "whole"
 
 
 def plan_parts(plan: EssayPlan) -> tuple[str, ...]:
     """The parts of a plan in reading order (paragraphs in the student's order), then the whole plan."""
-    return (INTRODUCTION, *plan.order, HISTORIOGRAPHY, CONCLUSION, BIBLIOGRAPHY, WHOLE)
+    opposing = (OPPOSING,) if plan.opposing is not None else ()
+    return (INTRODUCTION, *plan.order, *opposing, HISTORIOGRAPHY, CONCLUSION, BIBLIOGRAPHY, CHECKLIST, WHOLE)
 
 
 def part_label(plan: EssayPlan, part: str) -> str:
@@ -180,15 +149,20 @@ def part_label(plan: EssayPlan, part: str) -> str:
         HISTORIOGRAPHY: "Historiography",
         CONCLUSION: "Conclusion",
         BIBLIOGRAPHY: f"Bibliography ({len(plan.bibliography)})",
+        CHECKLIST: "Checklist",
         WHOLE: "Whole plan",
     }
     if part in fixed:
         return fixed[part]
+    if part == OPPOSING and plan.opposing is not None:
+        return f"Paragraph {plan.opposing.number}: the case against"
     return f"Paragraph {plan.order.index(part) + 1}"
 
 
-def paragraph_of(plan: EssayPlan, claim: str) -> BodyParagraph | None:
-    return next((p for p in plan.paragraphs if p.claim.id == claim), None)
+def paragraph_of(plan: EssayPlan, part: str) -> BodyParagraph | None:
+    if part == OPPOSING:
+        return plan.opposing
+    return next((p for p in plan.paragraphs if p.claim.id == part), None)
 
 
 def note_markdown(note: str) -> str:
@@ -196,81 +170,18 @@ def note_markdown(note: str) -> str:
     return "\n".join(note_lines(note, streamlit=True))
 
 
-def question_markdown(plan: EssayPlan) -> str:
-    """What the question asks: its wording, command term, key concept, dates and loaded words."""
-    analysis = plan.question
-    if analysis is None:
+def part_markdown_of(outline: Outline, part: str, *, heading: bool = True, reveal: bool = True) -> str:
+    """One part of the plan on screen: its heading and lines, every character of text escaped."""
+    found = outline.part(part)
+    if found is None:
         return ""
-    lines = [
-        f"**Question:** {inline(analysis.text)}",
-        "",
-        f"- **Command term:** {inline(analysis.command_label)}",
-        f"- **Key concept:** {inline(analysis.concept_label)}",
-        f"- **Date range:** {inline(analysis.years_label)}",
-    ]
-    if analysis.loaded_words:
-        lines.append(f"- **Words to define or challenge:** {inline(', '.join(analysis.loaded_words))}")
-    return "\n".join(lines)
+    body = part_markdown(found, inline, reveal=reveal)
+    return f"### {inline(found.title)}\n\n{body}" if heading else body
 
 
-def introduction_markdown(plan: EssayPlan) -> str:
-    intro = plan.introduction
-    fields = [("Context", intro.context)]
-    if plan.question is not None:
-        fields.append(("The question in its own terms", intro.question_focus))
-    own = " (your wording)" if plan.edits.thesis_text else ""
-    fields += [(f"Thesis{own}", intro.thesis_statement), ("Verdict", intro.verdict)]
-    fields.append(("Criteria for judgement", intro.criteria))
-    return _fields_then_list(fields, "Roadmap", intro.roadmap)
-
-
-def _fields_then_list(fields: list[tuple[str, str]], list_label: str, items: tuple[str, ...]) -> str:
-    """``- **Label:** text`` bullets, then a labelled bullet with a nested list (all text escaped)."""
-    lines = [f"- **{label}:** {inline(text)}" for label, text in fields]
-    lines.append(f"- **{list_label}:**")
-    lines += [f"  - {inline(item)}" for item in items]
-    return "\n".join(lines)
-
-
-def historiography_markdown(plan: EssayPlan) -> str:
-    hist = plan.historiography
-    lines = [inline(hist.placement), ""]
-    for view in hist.views:
-        role = "this plan's view" if view.in_thesis else "rival view"
-        lines.append(f"- **{inline(view.school.name)}** ({role}): {inline(view.school.summary)}")
-        lines.append(f"  - **Basis:** {inline(view.school.basis)}")
-        lines.append(f"  - **Historians:** {short_cites(view.works)}")
-    lines += [
-        "",
-        f"**Why historians differ:** {inline(hist.why_differ)}",
-        "",
-        f"**Which reading convinces, and why:** {inline(hist.evaluation)}",
-    ]
-    return "\n".join(lines)
-
-
-def conclusion_markdown(plan: EssayPlan) -> str:
-    conc = plan.conclusion
-    fields = [
-        ("Judgement", conc.judgement),
-        ("How to frame it", conc.judgement_frame),
-        ("Weighing the paragraphs", conc.weighing),
-    ]
-    return _fields_then_list(fields, "Arguments weighed", conc.factors)
-
-
-def bibliography_markdown(plan: EssayPlan) -> str:
-    return "\n".join(f"- {bibliography_line(w)}" for w in plan.bibliography)
-
-
-def whole_plan_markdown(plan: EssayPlan, pack: Pack) -> str:
+def whole_plan_markdown(outline: Outline) -> str:
     """Every part with its notes, in order, as one Markdown block (to read or print, not to edit)."""
-    total = len(plan.paragraphs)
-    blocks = [question_markdown(plan), "### Introduction", introduction_markdown(plan)]
-    blocks.append(note_markdown(plan.introduction.note))
-    for p in plan.paragraphs:
-        blocks += [f"### Paragraph {p.number} of {total}", paragraph_markdown(plan, p, pack), note_markdown(p.note)]
-    blocks += ["### Historiography", historiography_markdown(plan), note_markdown(plan.historiography.note)]
-    blocks += ["### Conclusion", conclusion_markdown(plan), note_markdown(plan.conclusion.note)]
-    blocks += [f"### Bibliography ({len(plan.bibliography)} works)", bibliography_markdown(plan)]
+    blocks = []
+    for part in outline.parts:
+        blocks += [part_markdown_of(outline, part.id), note_markdown(part.note)]
     return "\n\n".join(b for b in blocks if b)

@@ -105,6 +105,12 @@ LOADED_WORDS: tuple[str, ...] = (
     "reluctant",
     "forced",
     "failure",
+    "practical",
+    "ideological",
+    "revolution",
+    "continuity",
+    "individuals",
+    "personally",
 )
 
 # A question about historians rather than about events: why they disagree, how their views have
@@ -341,7 +347,7 @@ def term_stem(word: str) -> str:
         "s",
         "y",
     ):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+        if word.endswith(suffix) and len(word) - len(suffix) >= (3 if suffix == "s" else 4):
             return word[: -len(suffix)]
     return word
 
@@ -381,6 +387,12 @@ class QuestionAnalysis:
     command_found: bool = True
     historiography: bool = False  # it asks about historians' interpretations, not only events
     shape: str = "extent"
+
+    @property
+    def words_to_define(self) -> tuple[str, ...]:
+        """The loaded words, without those inside a longer one ("security" in "collective security")."""
+        words = self.loaded_words
+        return tuple(w for w in words if not any(w != other and w in other for other in words))
 
     @property
     def shape_label(self) -> str:

@@ -974,16 +974,16 @@ def run_suggest(pack: Pack, text: str, fmt: str) -> int:
     return 0
 
 
-def run_plan_for_question(pack: Pack, text: str, fmt: str) -> int:
+def run_plan_for_question(pack: Pack, text: str, fmt: str, length: str = "50") -> int:
     """``plan --question``: the plan for the best thesis, adapted to the question (off-topic: exit 2)."""
     from arguments.export import plan_to_dict, render_markdown
-    from arguments.plan import build_plan
+    from arguments.plan import PlanEdits, build_plan
 
     suggestions = suggest_theses(pack, text)
     if not suggestions.on_topic or suggestions.best is None:
         print(f"error: {suggestions.message}", file=sys.stderr)
         return 2
-    plan = build_plan(pack, suggestions.best.thesis.id, question=suggestions.analysis)
+    plan = build_plan(pack, suggestions.best.thesis.id, PlanEdits(length=length), suggestions.analysis)
     if fmt == "json":
         print(json.dumps(plan_to_dict(plan), ensure_ascii=False, indent=2))
     else:

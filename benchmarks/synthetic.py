@@ -51,6 +51,10 @@ def _copy_record(kind: str, record: dict[str, Any], copy: int) -> dict[str, Any]
             out[field] = [_suffix(v, copy) for v in out[field]]
     if kind == "school":
         out["historians"] = [{**h, "works": [_suffix(w, copy) for w in h["works"]]} for h in record["historians"]]
+    if kind == "thesis" and record.get("rival"):
+        out["rival"] = _suffix(record["rival"], copy)
+    if kind == "question" and "framing" in record:
+        out["framing"] = [{**f, "thesis": _suffix(f["thesis"], copy)} for f in record["framing"]]
     if kind == "claim":
         for side in ("support", "counter"):
             out[side] = [{**link, "evidence": _suffix(link["evidence"], copy)} for link in record[side]]

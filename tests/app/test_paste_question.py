@@ -67,9 +67,9 @@ def test_choosing_a_ranked_thesis_shows_the_plan_adapted_to_the_question(app, pa
     no_exception(app)
     assert plan_title(app) == f"Essay plan: {inline(best.title)}"
     text = markdown_text(app)
-    assert f"**The question in its own terms:** This essay answers the question as set\\: “{TERROR}”" in text
+    assert f"**Question:** {inline(TERROR)}" in text and "**Decoded:** How far" in text
     text = markdown_text(show_part(app, "conclusion"))
-    assert "**How to frame it:**" in text and "extent" in text.split("**How to frame it:**")[1].split("\n")[0]
+    assert "**Judgement:**" in text and "**Ranked:** Paragraph" in text
     assert dict(app.query_params) == {"q": TERROR, "thesis": best.id, "part": "conclusion"}
     # The download is the engine's export for this question: it records the question's text.
     export = downloads(app, "export_md").content.decode("utf-8")
@@ -83,7 +83,11 @@ def test_evidence_outside_the_pasted_questions_dates_is_flagged(app, pack):
     paste(app, question)
     app.radio(key="thesis").set_value(suggest_theses(pack, question).ranked[0].thesis.id).run()
     no_exception(app)
-    assert "**Outside the question's dates** (1939)" in markdown_text(show_part(app, "whole"))
+    assert "Outside the question" not in markdown_text(show_part(app, "whole"))  # an exam plan leaves it out
+    thesis = app.radio(key="thesis").value
+    app.segmented_control(key=f"length__{thesis}").set_value("revision").run()  # revision notes flag it
+    no_exception(app)
+    assert "**Outside the question's dates (1939):**" in markdown_text(show_part(app, "whole"))
 
 
 def test_a_question_without_a_command_term_is_read_as_to_what_extent(app):
@@ -111,7 +115,7 @@ def test_the_url_restores_the_pasted_question_and_thesis(make_app, pack):
     assert at.text_input(key=PASTED).value == TERROR
     assert at.selectbox(key="question").value is None
     assert at.radio(key="thesis").value == "terror-weakened-foreign-policy"
-    assert "**The question in its own terms:**" in markdown_text(at)
+    assert f"**Question:** {inline(TERROR)}" in markdown_text(at)
     assert dict(at.query_params) == {"q": TERROR, "thesis": "terror-weakened-foreign-policy"}
 
 
@@ -229,4 +233,4 @@ def test_undoing_all_changes_keeps_the_pasted_question(app):
     no_exception(app)
     assert app.text_input(key=PASTED).value == TERROR
     assert app.radio(key="thesis").value == "terror-weakened-foreign-policy"
-    assert "**The question in its own terms:**" in markdown_text(show_part(app, "introduction"))
+    assert f"**Question:** {inline(TERROR)}" in markdown_text(show_part(app, "introduction"))

@@ -61,14 +61,15 @@ def test_question_narrows_theses_and_thesis_shows_the_plan(app, pack):
     assert "**School:** Collective Security school" in text  # school membership as a text label
     # The introduction comes first: what the question asks, the thesis, and the roadmap of claims.
     assert "### Introduction" in text
-    assert "- **Command term:** To what extent" in text
-    assert "  - 1\\. After 1933 Moscow turned in earnest to collective security." in text
-    assert "Treaty of Rapallo" not in text  # the paragraphs are one click away
+    assert "- **Decoded:** To what extent" in text
+    assert "- **Roadmap:** 1\\. " in text and "After 1933 Moscow turned in earnest" in text
+    assert "Joins the League" not in text  # the paragraphs are one click away
     assert dict(app.query_params) == {"question": QUESTION, "thesis": THESIS}
     show_part(app, "whole")
     text = markdown_text(app)
-    assert "**Claim (topic sentence):** After 1933 Moscow turned in earnest to collective security." in text
-    assert "**16 April 1922 · Treaty of Rapallo** (event)" in text
+    assert "**Topic sentence:** After 1933 Moscow turned in earnest to collective security." in text
+    assert "**18 September 1934 · The USSR joins the League of Nations:**" in text
+    assert "Treaty of Rapallo" not in text  # outside the question's dates: not in an exam plan
     assert dict(app.query_params) == {"question": QUESTION, "thesis": THESIS, "part": "whole"}
 
 
@@ -76,7 +77,7 @@ def test_thesis_change_updates_the_plan(app, pack):
     choose(app)
     show_part(app, "whole")
     first = markdown_text(app)
-    assert "### Paragraph 1 of 3" in first
+    assert "### Paragraph 1" in first
     app.radio(key="thesis").set_value("munich-first").run()
     no_exception(app)
     assert app.pills(key="part").value == "introduction"  # a new plan opens at its introduction
@@ -85,9 +86,10 @@ def test_thesis_change_updates_the_plan(app, pack):
     assert second != first
     assert r"Essay plan: Munich decided it\: the West failed collective security" in [h.value for h in app.header]
     assert "**Schools:** Collective Security school, German school" in second
-    assert "**Verdict:** Largely" in second
+    assert "**Extent:** Largely" in second
     # The paragraphs follow the new thesis: Munich first.
-    assert second.index("Munich, not Moscow, killed collective security.") < second.index("After 1933 Moscow turned")
+    assert "### Paragraph 1\\: Munich, not Moscow, killed collective security" in second
+    assert second.index("Munich, not Moscow, killed collective security.") < second.index("### Paragraph 2")
     assert app.query_params["thesis"] == "munich-first"
 
 
@@ -111,23 +113,23 @@ def test_download_button_gives_exactly_the_engine_export(app, pack, downloads):
 
 def test_dropping_an_item_removes_it_from_the_view_and_the_export(app, pack, downloads):
     choose(app)
-    show_part(app, "cs-rapallo-broken-by-hitler")
+    show_part(app, "cs-genuine-turn")
     before = downloads(app, "export_md").content.decode("utf-8")
-    assert before.count("Treaty of Rapallo") == 1
-    left_out = app.multiselect(key="drop__cs-genuine__cs-rapallo-broken-by-hitler")
-    assert "16 April 1922 · Treaty of Rapallo" in left_out.options  # shown as date · title
-    left_out.select("treaty-of-rapallo").run()
+    assert before.count("Franco-Soviet Treaty of Mutual Assistance") == 1
+    left_out = app.multiselect(key="drop__cs-genuine__cs-genuine-turn")
+    assert "2 May 1935 · Franco-Soviet Treaty of Mutual Assistance" in left_out.options  # shown as date · title
+    left_out.select("franco-soviet-treaty").run()
     no_exception(app)
     edits = app.session_state["edits"][THESIS]
-    assert edits.dropped == {"cs-rapallo-broken-by-hitler/treaty-of-rapallo"}
+    assert edits.dropped == {"cs-genuine-turn/franco-soviet-treaty"}
     export = downloads(app, "export_md").content.decode("utf-8")
     assert export == expected_export(pack, app)
     body = export.split("\n---\n", 1)[1]  # after the front matter (which records the drop)
-    assert "Treaty of Rapallo" not in body
-    assert 'dropped: ["cs-rapallo-broken-by-hitler/treaty-of-rapallo"]' in export
-    assert app.multiselect(key="drop__cs-genuine__cs-rapallo-broken-by-hitler").value == ["treaty-of-rapallo"]
+    assert "Franco-Soviet Treaty" not in body
+    assert 'dropped: ["cs-genuine-turn/franco-soviet-treaty"]' in export
+    assert app.multiselect(key="drop__cs-genuine__cs-genuine-turn").value == ["franco-soviet-treaty"]
     assert "1 item dropped" in markdown_text(app)
-    app.multiselect(key="drop__cs-genuine__cs-rapallo-broken-by-hitler").unselect("treaty-of-rapallo").run()
+    app.multiselect(key="drop__cs-genuine__cs-genuine-turn").unselect("franco-soviet-treaty").run()
     assert downloads(app, "export_md").content.decode("utf-8") == before
 
 
@@ -139,7 +141,7 @@ def test_moving_a_paragraph_reorders_the_plan_and_export(app, pack, downloads):
     no_exception(app)
     # The moved paragraph stays on screen under its new number.
     assert app.pills(key="part").value == "cs-genuine-turn"
-    assert "### Paragraph 2 of 3" in markdown_text(app)
+    assert "### Paragraph 2" in markdown_text(app)
     assert not app.button(key="up__cs-genuine-turn").disabled
     export = downloads(app, "export_md").content.decode("utf-8")
     assert export == expected_export(pack, app)
@@ -172,7 +174,7 @@ def test_own_thesis_wording_is_shown_escaped_and_exported(app, pack, downloads):
     assert r"**Thesis (your wording):** Mostly \<b\>yes\</b\> \:red\[because\] \$x\$" in text
     export = downloads(app, "export_md").content.decode("utf-8")
     assert export == expected_export(pack, app)
-    assert r"**Thesis:** Mostly \<b\>yes\</b\>" in export
+    assert r"**Thesis (your wording):** Mostly \<b\>yes\</b\>" in export
 
 
 def test_a_note_over_the_limit_is_refused_but_kept_in_the_box(app, pack, downloads):
@@ -266,17 +268,19 @@ def test_the_plan_is_shown_one_part_at_a_time_with_that_parts_controls(app, pack
     choose(app)
     parts = app.pills(key="part")
     claims = list(pack.thesis[THESIS].claims)
+    plan = build_plan(pack, THESIS, PlanEdits(), from_question(pack.question[QUESTION]))
     assert parts.options == ["Introduction", "Paragraph 1", "Paragraph 2", "Paragraph 3"] + [
         "Historiography",
         "Conclusion",
-        f"Bibliography ({len(build_plan(pack, THESIS, PlanEdits(), None).bibliography)})",
+        f"Bibliography ({len(plan.bibliography)})",
+        "Checklist",
         "Whole plan",
     ]
     assert parts.value == "introduction"
     assert [t.key for t in app.text_area] == ["own_thesis__cs-genuine", "note__cs-genuine__introduction"]
     for number, claim in enumerate(claims, start=1):
         show_part(app, claim)
-        assert f"### Paragraph {number} of 3" in markdown_text(app)
+        assert f"### Paragraph {number}\\:" in markdown_text(app)
         assert [t.key for t in app.text_area] == [f"note__cs-genuine__{claim}"]
         assert [m.key for m in app.multiselect] == [f"drop__cs-genuine__{claim}"]
         assert dict(app.query_params) == {"question": QUESTION, "thesis": THESIS, "part": claim}
@@ -296,8 +300,8 @@ def test_the_whole_plan_holds_every_part_and_the_notes_as_text(app, pack):
     app.text_area(key="note__cs-genuine__conclusion").input("Weigh <b>Munich</b> first\n:red[x] $y$").run()
     show_part(app, "whole")
     text = markdown_text(app)
-    headings = ["### Introduction", "### Paragraph 1 of 3", "### Paragraph 3 of 3", "### Historiography"]
-    headings += ["### Conclusion", "### Bibliography"]
+    headings = ["### Introduction", "### Paragraph 1", "### Paragraph 3", "### Historiography"]
+    headings += ["### Conclusion", "### Bibliography", "### Top-band checklist"]
     assert [text.index(h) for h in headings] == sorted(text.index(h) for h in headings)
     assert "> **My notes:**\n>\n> Weigh \\<b\\>Munich\\</b\\> first\n> \\:red\\[x\\] \\$y\\$" in text
     assert not app.text_area and not app.multiselect  # to read or print: editing is part by part

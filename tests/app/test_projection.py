@@ -62,8 +62,8 @@ def test_counter_evidence_hidden_until_revealed(make_app):
     no_exception(at)
     text = markdown_text(at)
     assert "Soviet–German credit agreement" in text
-    assert "(relied on by the German school)" in text
-    assert "**Rebuttal:** Only partly damaging" in text
+    assert "**Counter (German school):**" in text
+    assert "**Rebuttal (qualified):** Only partly damaging" in text
     at.button(key="next_slide").click().run()  # a new slide starts hidden again
     assert "The secret additional protocol" not in markdown_text(at)
 
@@ -76,7 +76,7 @@ def test_slides_follow_the_students_edits(app):
     app.segmented_control(key="view").set_value("project").run()
     app.button(key="next_slide").click().run()
     text = markdown_text(app)
-    assert "**Claim:** Munich, not Moscow, killed collective security." in text
+    assert "**Topic sentence:** Munich, not Moscow, killed collective security." in text
     assert "The Munich Agreement" not in text
     assert [t.value for t in app.text] == ["Say <b>why</b> Munich matters"]  # plain text, never HTML
 

@@ -50,16 +50,17 @@ def test_structure_parses_as_commonmark(mini_pack):
     titles = [tokens[i + 1].content for i, t in enumerate(tokens) if t.type == "heading_open"]
     assert titles == [
         "Essay plan: Collective security was genuine until the West failed it",
-        "Question analysis",
+        "The question",
         "Introduction",
-        "Paragraph 1: Collective Security school",
-        "Paragraph 2: Collective Security school",
-        "Paragraph 3: Collective Security school",
+        "Paragraph 1: Munich, not Moscow, killed collective security",
+        "Paragraph 2: After 1933 Moscow turned in earnest to collective…",
+        "Paragraph 3: The Rapallo tradition was broken by Hitler, not…",
         "Historiography",
         "Conclusion",
-        "Bibliography",
+        "Bibliography (4)",
+        "Top-band checklist",
     ]
-    assert [t.tag for t in tokens if t.type == "heading_open"] == ["h1"] + ["h2"] * 8
+    assert [t.tag for t in tokens if t.type == "heading_open"] == ["h1"] + ["h2"] * 9
 
 
 def test_no_raw_html_and_notes_stay_literal(mini_pack):
@@ -90,10 +91,12 @@ def test_dropped_item_leaves_the_export(mini_pack):
     assert "The Munich Agreement" in text
 
 
-def test_outside_range_is_flagged(mini_pack):
-    text = render_markdown(golden_plan(mini_pack))
+def test_an_exam_plan_leaves_out_what_is_outside_the_dates_and_revision_notes_flag_it(mini_pack):
+    assert "Treaty of Rapallo" not in render_markdown(golden_plan(mini_pack))
+    plan = golden_plan(mini_pack)
+    text = render_markdown(build_plan(mini_pack, "cs-genuine", plan.edits.with_length("revision"), plan.question))
     assert "Treaty of Rapallo" in text
-    assert "Outside the question's dates (1933–1939)" in text
+    assert "**Outside the question's dates (1933–1939):** use it only as labelled context" in text
 
 
 @pytest.mark.parametrize(

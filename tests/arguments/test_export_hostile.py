@@ -28,7 +28,9 @@ PACK = load_pack(MINI)
 THESIS = "cs-genuine"
 CLAIM = "cs-genuine-turn"
 QUESTION = from_question(PACK.question["collective-security-1933-39"])
-BASE_EDITS = PlanEdits().with_dropped("cs-munich", "secret-protocol")
+# Revision notes: every planted text is rendered, and no line is cut to fit an exam's time (an exam
+# plan trims by length, so a long payload would change which extras it keeps, not what is active).
+BASE_EDITS = PlanEdits(length="revision").with_dropped("cs-munich", "secret-protocol")
 
 
 def neutral(text: str) -> str:

@@ -275,7 +275,7 @@ def test_a_cut_in_the_body_restores_the_whole_plan_with_a_warning() -> None:
 @pytest.mark.parametrize(
     ("old", "new", "expected"),
     [
-        ('order: ["cs-munich"]', 'order: ["cs-munich"', "The front matter is not valid YAML (line 7 of the file)"),
+        ('order: ["cs-munich"]', 'order: ["cs-munich"', "The front matter is not valid YAML (line 8 of the file)"),
         ("thesis: ", "thesis: : :", "The front matter is not valid YAML (line 5 of the file)"),
         ('  "introduction"', '\t"introduction"', "The front matter is not valid YAML"),
         ("dropped: []", "dropped: !!python/object/apply:os.system ['echo hacked']", "not valid YAML"),
@@ -462,8 +462,10 @@ def test_unknown_keys_are_ignored_with_a_warning() -> None:
 
 
 def test_a_body_edited_by_hand_is_reported() -> None:
-    doc = GOOD.replace("- **Context:** Hitler came to power", "- **Context:** Hitler was appointed")
-    line = doc.split("\n").index("- **Context:** Hitler was appointed in January 1933.") + 1
+    old = "- **Context (background, not evidence):** Hitler came to power"
+    assert old in GOOD
+    doc = GOOD.replace(old, "- **Context (background, not evidence):** Hitler was appointed")
+    line = doc.split("\n").index("- **Context (background, not evidence):** Hitler was appointed in January 1933.") + 1
     inputs, warnings = warned(doc)
     assert inputs == restored(GOOD)
     assert warnings == (
@@ -546,12 +548,14 @@ def test_cli_import_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
             "concept": CURATED.concept,
             "years": list(CURATED.years or ()),
             "loaded_words": list(CURATED.loaded_words),
+            "shape": CURATED.shape,
         },
         "edits": {
             "order": ["cs-munich"],
             "dropped": [],
             "notes": {"introduction": "<b>mine</b>"},
             "thesis_text": "Mine.",
+            "length": "50",
         },
         "warnings": [
             "The paragraph order leaves out 2 claims ('cs-genuine-turn', 'cs-rapallo-broken-by-hitler'); "
@@ -584,3 +588,20 @@ def test_cli_import_of_a_bad_file_exits_2_with_the_message(tmp_path: Path) -> No
         assert done.stdout == ""
         assert done.stderr.startswith(message) and done.stderr.count("\n") == 1
         assert "Traceback" not in done.stderr
+
+
+def test_a_plan_saved_before_the_exam_plan_restores_as_revision_notes_and_says_so() -> None:
+    old = GOOD.replace('length: "50"\n', "")
+    assert old != GOOD
+    inputs, warnings = warned(old)
+    assert inputs.edits.length == "revision"
+    assert inputs.edits.with_length("50") == restored(GOOD).edits
+    assert warnings[0].startswith("This plan was saved by an earlier version of the planner")
+
+
+def test_a_length_the_planner_does_not_know_is_named_and_the_default_used() -> None:
+    inputs, warnings = warned(GOOD.replace('length: "50"', 'length: "90"'))
+    assert inputs.edits.length == "50"
+    assert warnings == ("The plan's length '90' is not one this planner knows; the default was used.",)
+    _, warnings = warned(GOOD.replace('length: "50"', 'length: "<b>90</b>"'))
+    assert "<b>" not in warnings[0]  # what the file says is not echoed

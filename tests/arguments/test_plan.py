@@ -24,8 +24,11 @@ def test_paragraph_per_claim_in_thesis_order(mini_pack):
     assert [p.number for p in plan.paragraphs] == [1, 2, 3]
 
 
+REVISION = PlanEdits(length="revision")  # revision notes: every claim, item and school
+
+
 def test_support_in_date_order_counter_with_rebuttal_and_rival_school(mini_pack):
-    plan = build_plan(mini_pack, "cs-genuine")
+    plan = build_plan(mini_pack, "cs-genuine", REVISION)
     for paragraph in plan.paragraphs:
         dates = [u.evidence.date for u in paragraph.support]
         assert dates == sorted(dates)
@@ -42,12 +45,13 @@ def test_introduction_and_conclusion_agree(mini_pack):
     assert len(plan.introduction.roadmap) == len(plan.paragraphs) == len(plan.conclusion.factors)
 
 
-def test_historiography_places_thesis_first_and_cites_every_school(mini_pack):
-    plan = build_plan(mini_pack, "cs-genuine")
+def test_revision_notes_place_thesis_first_and_cite_every_school(mini_pack):
+    plan = build_plan(mini_pack, "cs-genuine", REVISION)
     views = plan.historiography.views
     assert [v.school.id for v in views] == ["collective-security", "german-orientation"]
     assert views[0].in_thesis and not views[1].in_thesis
-    assert plan.historiography.why_differ == mini_pack.info.why_historians_differ
+    assert plan.historiography.why_differ.endswith(mini_pack.info.why_historians_differ)
+    assert not build_plan(mini_pack, "cs-genuine").historiography.views  # an exam plan: its own schools only
 
 
 def test_bibliography_has_every_cited_work_once_sorted(mini_pack):
@@ -61,8 +65,9 @@ def test_bibliography_has_every_cited_work_once_sorted(mini_pack):
 
 def test_question_flags_evidence_outside_its_dates(mini_pack):
     question = from_question(mini_pack.question["collective-security-1933-39"])
-    plan = build_plan(mini_pack, "cs-genuine", question=question)
+    plan = build_plan(mini_pack, "cs-genuine", REVISION, question)
     assert [e.id for e in plan.outside_range] == ["treaty-of-rapallo"]
+    assert build_plan(mini_pack, "cs-genuine", question=question).outside_range == ()  # an exam plan leaves it out
     assert "1933–1939" in plan.introduction.question_focus
 
 

@@ -5,20 +5,20 @@ from __future__ import annotations
 import pytest
 
 from arguments.model import Question
+from arguments.outline import build_outline
 from arguments.plan import PlanEdits, build_plan
 from arguments.present import (
     SYNTHESIS_GROUP,
     WHOLE,
     bibliography_line,
     clamp_step,
-    evidence_markdown,
     file_name,
     inline,
     note_markdown,
     paragraph_of,
     part_label,
+    part_markdown_of,
     plan_parts,
-    question_markdown,
     question_source,
     short_cites,
     slides,
@@ -93,20 +93,15 @@ def test_question_source_says_past_paper_or_practice(bundled_pack):
 
 
 def test_slides_follow_the_edited_paragraph_order(mini_pack):
-    plan = build_plan(
-        mini_pack, "cs-genuine", PlanEdits().with_moved(("cs-genuine-turn", "cs-munich"), "cs-munich", -1)
-    )
+    edits = PlanEdits(length="revision").with_moved(("cs-genuine-turn", "cs-munich"), "cs-munich", -1)
+    plan = build_plan(mini_pack, "cs-genuine", edits)
     sequence = slides(plan)
-    assert [s.kind for s in sequence] == [
-        "introduction",
-        "paragraph",
-        "paragraph",
-        "paragraph",
-        "historiography",
-        "conclusion",
-    ]
-    assert [s.title for s in sequence[1:4]] == ["Paragraph 1 of 3", "Paragraph 2 of 3", "Paragraph 3 of 3"]
-    assert plan.paragraphs[sequence[1].paragraph].claim.id == "cs-munich"
+    kinds = [s.kind for s in sequence]
+    assert kinds[0] == "introduction" and kinds[-2:] == ["historiography", "conclusion"]
+    total = len(plan.body)
+    assert [s.title for s in sequence[1 : 1 + total]] == [f"Paragraph {i} of {total}" for i in range(1, total + 1)]
+    assert plan.body[sequence[1].paragraph].claim.id == "cs-munich"
+    assert sequence[1].part == "cs-munich"
 
 
 @pytest.mark.parametrize(("step", "expected"), [(-3, 0), (0, 0), (4, 4), (5, 5), (99, 5)])
@@ -114,28 +109,38 @@ def test_clamp_step(step, expected):
     assert clamp_step(step, 6) == expected
 
 
-def test_evidence_card_has_date_title_summary_link_and_citation(mini_pack):
+def test_evidence_line_has_date_title_link_and_citation(mini_pack):
+    question = from_question(mini_pack.question["collective-security-1933-39"])
+    plan = build_plan(mini_pack, "cs-genuine", PlanEdits(length="revision"), question)
+    outline = build_outline(plan)
+    card = part_markdown_of(outline, "cs-rapallo-broken-by-hitler")
+    assert (
+        "**16 April 1922 · Treaty of Rapallo:** Shows the old partnership Moscow would have kept. (Tucker (1977))"
+        in card
+    )
+    assert "**What:** Germany and Soviet Russia restored relations and dropped claims." in card
+    assert "**Outside the question's dates (1933–1939):**" in card
+    first = part_markdown_of(outline, plan.paragraphs[0].claim.id)
+    assert "German school" in first  # the rival school, as text
+    assert "**Rebuttal (qualified):** Only partly damaging" in first
+
+
+def test_exam_plan_keeps_body_evidence_inside_the_dates(mini_pack):
     question = from_question(mini_pack.question["collective-security-1933-39"])
     plan = build_plan(mini_pack, "cs-genuine", question=question)
-    rapallo_paragraph = next(p for p in plan.paragraphs if p.claim.id == "cs-rapallo-broken-by-hitler")
-    rapallo = next(u for u in rapallo_paragraph.support if u.evidence.id == "treaty-of-rapallo")
-    card = evidence_markdown(rapallo, plan, counter=False, pack=mini_pack)
-    assert card.startswith("**16 April 1922 · Treaty of Rapallo** (event)")
-    assert "**What:** Germany and Soviet Russia restored relations and dropped claims." in card
-    assert "**How it supports the claim:** Shows the old partnership Moscow would have kept." in card
-    assert "**Outside the question's dates** (1933–1939)" in card
-    assert card.endswith("**Source:** Tucker (1977)")
-    counter = plan.paragraphs[0].counter[0]
-    card = evidence_markdown(counter, plan, counter=True, pack=mini_pack)
-    assert "**Relied on by:** German school" in card  # the rival school, as text
-    assert "**Rebuttal:** Only partly damaging" in card
+    assert all(not u.outside_range for p in plan.body for u in p.support)
+    assert "Treaty of Rapallo" not in part_markdown_of(build_outline(plan), "cs-genuine-turn")
 
 
-def test_evidence_card_escapes_pack_text(mini_pack):
+def test_evidence_lines_escape_pack_text(mini_pack):
     plan = build_plan(mini_pack, "cs-genuine")
     use = plan.paragraphs[0].support[0]
     hostile = use.evidence.model_copy(update={"title": "<img src=x onerror=alert(1)>", "summary": "[x](javascript:1)"})
-    card = evidence_markdown(type(use)(hostile, use.how), plan, counter=False, pack=mini_pack)
+    paragraph = plan.paragraphs[0]
+    bad = type(paragraph)(**{**paragraph.__dict__, "support": (type(use)(hostile, "[y](javascript:2)"),)})
+    plan = type(plan)(**{**plan.__dict__, "paragraphs": (bad, *plan.paragraphs[1:])})
+    card = part_markdown_of(build_outline(plan), paragraph.claim.id)
+    assert "img" in card
     for parser in PARSERS:
         assert active(card, parser) == []
 
@@ -152,21 +157,20 @@ def test_file_name(mini_pack):
 
 
 def test_plan_parts_follow_the_students_order_and_are_named_plainly(mini_pack):
-    plan = build_plan(
-        mini_pack, "cs-genuine", PlanEdits().with_moved(("cs-genuine-turn", "cs-munich"), "cs-munich", -1)
-    )
+    edits = PlanEdits(length="revision").with_moved(("cs-genuine-turn", "cs-munich"), "cs-munich", -1)
+    plan = build_plan(mini_pack, "cs-genuine", edits)
     parts = plan_parts(plan)
-    assert parts == ("introduction", *plan.order, "historiography", "conclusion", "bibliography", WHOLE)
+    opposing = ("opposing",) if plan.opposing else ()
+    tail = ("historiography", "conclusion", "bibliography", "checklist", WHOLE)
+    assert parts == ("introduction", *plan.order, *opposing, *tail)
     assert parts[1] == "cs-munich"  # moved up: it is paragraph 1 now
     labels = [part_label(plan, p) for p in parts]
-    assert labels == [
-        "Introduction",
-        "Paragraph 1",
-        "Paragraph 2",
-        "Paragraph 3",
+    assert labels[:4] == ["Introduction", "Paragraph 1", "Paragraph 2", "Paragraph 3"]
+    assert labels[-5:] == [
         "Historiography",
         "Conclusion",
         f"Bibliography ({len(plan.bibliography)})",
+        "Checklist",
         "Whole plan",
     ]
     assert paragraph_of(plan, "cs-munich").number == 1
@@ -185,15 +189,15 @@ def test_a_note_is_an_inert_quote_line_by_line(payload):
 
 def test_the_whole_plan_has_every_part_in_order_with_notes(mini_pack):
     question = from_question(mini_pack.question["collective-security-1933-39"])
-    edits = PlanEdits().with_note("cs-munich", "Munich first <b>").with_note("conclusion", "Weigh it")
+    edits = PlanEdits(length="revision").with_note("cs-munich", "Munich first <b>").with_note("conclusion", "Weigh it")
     plan = build_plan(mini_pack, "cs-genuine", edits, question)
-    text = whole_plan_markdown(plan, mini_pack)
-    order = ["**Question:**", "### Introduction", "### Paragraph 1 of 3", "### Paragraph 2 of 3"]
-    order += ["### Paragraph 3 of 3", "### Historiography", "### Conclusion", "### Bibliography"]
+    text = whole_plan_markdown(build_outline(plan))
+    order = ["### The question", "### Introduction", "### Paragraph 1", "### Paragraph 2"]
+    order += ["### Paragraph 3", "### Historiography", "### Conclusion", "### Bibliography", "### Top-band checklist"]
     assert [text.index(h) for h in order] == sorted(text.index(h) for h in order)
-    munich = text.index("### Paragraph 2 of 3")  # cs-munich is the thesis's second claim
+    munich = text.index("### Paragraph 2")  # cs-munich is the thesis's second claim
     assert text.index(r"> Munich first \<b\>") > munich
     assert text.index("> Weigh it") > text.index("### Conclusion")
     for parser in PARSERS:
         assert active(text, parser) == []
-    assert question_markdown(build_plan(mini_pack, "cs-genuine")) == ""  # no question, no block
+    assert build_outline(build_plan(mini_pack, "cs-genuine")).part("question") is None  # no question, no part

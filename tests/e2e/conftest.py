@@ -154,6 +154,6 @@ def show_part(page, name: str) -> None:
     elif name.startswith("Bibliography"):
         expect(page).to_have_url(re.compile(r"[?&]part=bibliography(&|$)"))
     else:  # a paragraph: the address names its claim
-        expect(page.get_by_role("heading", name=re.compile(rf"^{re.escape(name)} of \d+$"))).to_be_visible()
+        expect(page.get_by_role("heading", name=re.compile(rf"^{re.escape(name)}: "))).to_be_visible()
         expect(page).not_to_have_url(re.compile(r"[?&]part=(whole|introduction)(&|$)"))
     wait_idle(page)

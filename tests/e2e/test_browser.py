@@ -149,9 +149,9 @@ def test_teacher_projects_and_steps_with_buttons_and_keys(page: Page, server, ch
     # Counter evidence stays hidden until the teacher reveals it (key V).
     slide = page.locator(".st-key-slide")
     expect(slide).to_contain_text("hidden")
-    expect(slide).not_to_contain_text("Rebuttal:")
+    expect(slide).not_to_contain_text("Rebuttal (")
     page.keyboard.press("v")
-    expect(slide).to_contain_text("Rebuttal:")
+    expect(slide).to_contain_text("Rebuttal (")
     wait_idle(page)
     assert serious_violations(page) == []
 

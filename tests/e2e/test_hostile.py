@@ -130,6 +130,9 @@ def test_hostile_text_stays_text(page: Page, hostile_server, outside_requests):
     page.goto(f"{url}/?thesis={THESIS}&part=whole")
     wait_idle(page)
     expect(page.get_by_role("heading", name=re.compile("^Essay plan: "))).to_be_visible()
+    assert injected(page) == []  # the exam plan (lines cut to fit the time)
+    page.get_by_role("radio", name="Revision notes").click()  # every text in full
+    wait_idle(page)
 
     # The planted pack text is in the whole plan, literally (claim text once per mention, summary too).
     assert injected(page) == []

@@ -1,0 +1,166 @@
+"""The top-band checklist (marking criteria §4), marked on a plan: what is met, what is still to do.
+
+Each point gets a status and a one-line reason computed from the plan. Some points only the student
+can meet (their own wording, their own judgement): those are marked "yours", never "met".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from arguments.plan import CONCEDED, EssayPlan, extent_step
+from arguments.question import carries_term
+
+MET, TO_DO, YOURS = "met", "to do", "yours"
+
+
+@dataclass(frozen=True)
+class CheckItem:
+    number: int
+    point: str
+    status: str
+    reason: str
+
+
+_VERDICT_WORDS = re.compile(
+    r"\b(?:extent|largely|partly|mainly|mostly|entirely|limited|more|less|than|agree|disagree)\b", re.I
+)
+
+
+def _range(plan: EssayPlan) -> str:
+    return plan.question.years_label if plan.question is not None else "the period"
+
+
+def check_plan(plan: EssayPlan, words: int) -> tuple[CheckItem, ...]:
+    q, intro, conc = plan.question, plan.introduction, plan.conclusion
+    body = plan.body
+    items: list[CheckItem] = []
+
+    def add(point: str, ok: bool | None, reason: str) -> None:
+        status = YOURS if ok is None else (MET if ok else TO_DO)
+        items.append(CheckItem(len(items) + 1, point, status, reason))
+
+    add(
+        "The question is decoded",
+        q is not None,
+        f"{q.command_label}; {q.concept_label}; {q.years_label}" if q else "choose or paste a question first",
+    )
+    statement = intro.thesis_statement
+    direct = " because " in f" {statement} " and bool(_VERDICT_WORDS.search(statement) or extent_step(intro.verdict))
+    keyed = q is None or carries_term(statement, plan.terms)
+    add(
+        "The thesis answers the question with an extent and a reason",
+        direct and keyed and not intro.fit_warning,
+        "extent and “because” in the question's terms"
+        if direct and keyed and not intro.fit_warning
+        else "word the thesis for this question: an extent, a “because”, the question's key terms",
+    )
+    add("Criteria for judgement are stated", bool(intro.criteria.strip()), "in the introduction")
+    # A bare event opens with a full date ("23 August 1939: …") or says too little to argue anything.
+    opening = all(
+        not re.match(r"^\W*(?:On\s+)?\d{1,2}\s+[A-Z][a-z]+\s+\d{4}\b", p.topic_sentence)
+        and len(p.topic_sentence.split()) >= 8
+        for p in body
+    )
+    add(
+        "Paragraphs argue, not narrate",
+        opening and bool(plan.paragraphs),
+        f"{len(plan.paragraphs)} argued paragraphs, each opening with a claim",
+    )
+    thin = [str(p.number) for p in plan.paragraphs if len(p.support) < 2]
+    add(
+        "Evidence is specific and dated (two items or more a paragraph)",
+        not thin,
+        "every paragraph has two dated items" if not thin else f"paragraph {', '.join(thin)}: add a dated item",
+    )
+    add(
+        "Each item is linked to its claim",
+        all(u.how for p in body for u in p.support),
+        "each item carries its “so what”",
+    )
+    uncountered = [str(p.number) for p in plan.paragraphs if not p.counter]
+    add(
+        "Counter-evidence is weighed with a verdict",
+        not uncountered,
+        "each paragraph has a counter and says if the claim stands, is qualified or concedes"
+        if not uncountered
+        else f"paragraph {', '.join(uncountered)}: add a counter and rebut it",
+    )
+    add(
+        "Factors are ranked against each other",
+        bool(conc.factors) and plan.opposing is not None,
+        "ranked in each paragraph's link and in the conclusion; the opposing case weighed"
+        if plan.opposing is not None
+        else "no opposing case in the pack for these dates: weigh one yourself",
+    )
+    outside = [u.evidence.title for p in body for u in p.support + p.counter if u.outside_range]
+    ends = _ends(plan)
+    add(
+        "The question's whole period, and only that",
+        not outside and ends == "",
+        f"all body evidence inside {_range(plan)}, both ends covered"
+        if not outside and not ends
+        else (f"{len(outside)} item(s) outside {_range(plan)}" if outside else ends),
+    )
+    named = [p for p in body if p.historians]
+    bare = [str(p.number) for p in body if not p.historians]
+    add(
+        "Historians are integrated and evaluated",
+        2 * len(named) >= len(body) and len(plan.historiography.entries) >= 2,
+        f"historians in {len(named)} of {len(body)} paragraphs, weighed in the historiography"
+        + (f"; for paragraph {', '.join(bare)} name one you have read" if bare else ""),
+    )
+    add(
+        "Why historians differ, and which reading convinces",
+        bool(plan.historiography.why_differ and plan.historiography.evaluation),
+        "the schools' sources and methods compared; a verdict on which convinces",
+    )
+    add(
+        "Attributions are accurate",
+        True,
+        "every historian is from the pack's checked records; check any you add against their book",
+    )
+    add(
+        "Concepts are defined and used correctly",
+        None,
+        f"define {', '.join(q.words_to_define)} in your own words"
+        if q and q.words_to_define
+        else "define your key terms",
+    )
+    conceded = [p for p in plan.paragraphs if p.stance == CONCEDED]
+    add(
+        "The conclusion is a reasoned judgement, refined by the weighing",
+        conc.judgement.strip() != statement.strip(),
+        "the extent restated in the light of "
+        + (f"{len(conceded)} conceded counter(s)" if conceded else "the counters and the opposing case"),
+    )
+    limit = plan.length.words
+    add(
+        f"Sized for the exam ({plan.length.label})",
+        limit is None or words <= limit,
+        f"{words} words" + (f" of at most {limit}" if limit else ""),
+    )
+    add("Your own wording and judgement", None, "write the thesis and the verdict in your own words")
+    return tuple(items)
+
+
+def _ends(plan: EssayPlan) -> str:
+    """ "" when both ends of a range of four years or more have evidence, else what is missing."""
+    q = plan.question
+    if q is None or q.years is None or q.years[1] - q.years[0] < 4:
+        return ""
+    first, last = q.years
+    quarter = (last - first) / 4
+    years = [
+        (u.evidence.date.year, u.evidence.date.end_year)
+        for p in plan.body
+        for u in p.support
+        if u.evidence.kind != "interpretation"
+    ]
+    early = any(a <= first + quarter for a, _ in years)
+    late = any(b >= last - quarter for _, b in years)
+    if early and late:
+        return ""
+    missing = f"{first}–{round(first + quarter)}" if not early else f"{round(last - quarter)}–{last}"
+    return f"nothing from {missing}: add evidence from that end of the range"

@@ -1,0 +1,426 @@
+"""One plan, one outline: the parts of a plan as headings and labelled lines, written once.
+
+Every output renders this outline and nothing else: the Markdown file, the plan on screen (one
+part or the whole plan), the projection slides. Wording lives here; the renderers only escape
+and lay out. The word count (and so the exam-size check) is taken from the same text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from arguments.checklist import MET, TO_DO, check_plan
+from arguments.model import KIND_LABELS, Work
+from arguments.plan import BodyParagraph, EssayPlan, EvidenceUse, first_sentence
+
+Escape = Callable[[str], str]
+
+QUESTION, INTRODUCTION, OPPOSING, HISTORIOGRAPHY, CONCLUSION, BIBLIOGRAPHY, CHECKLIST = (
+    "question",
+    "introduction",
+    "opposing",
+    "historiography",
+    "conclusion",
+    "bibliography",
+    "checklist",
+)
+STANCE_LABELS = {"stands": "the claim stands", "qualified": "qualified", "conceded": "conceded"}
+
+
+@dataclass(frozen=True)
+class Line:
+    """A labelled line ("Thesis: …"), or a plain item when ``label`` is empty, with nested lines."""
+
+    label: str
+    text: str
+    children: tuple[Line, ...] = ()
+    kind: str = ""  # "counter": hidden on a projected slide until revealed
+
+
+@dataclass(frozen=True)
+class Part:
+    id: str  # "question", "introduction", a claim id, "opposing", "historiography", …
+    title: str
+    lines: tuple[Line, ...]
+    note: str = ""  # the student's note for this part
+    counted: bool = True  # counts towards the plan's size (not the bibliography or checklist)
+
+
+@dataclass(frozen=True)
+class Outline:
+    title: str
+    parts: tuple[Part, ...]
+    words: int
+
+    def part(self, part_id: str) -> Part | None:
+        return next((p for p in self.parts if p.id == part_id), None)
+
+
+# Words each line may take in an exam plan (revision notes keep the whole text); a line is cut at a
+# clause, never into a fragment, so it may run a little over.
+BUDGET = {
+    "context": 24,
+    "criteria": 32,
+    "how": 16,
+    "counter": 16,
+    "rebuttal": 22,
+    "weighed": 20,
+    "why": 16,
+    "convinces": 30,
+}
+# However tight the plan, a "so what" or a rebuttal keeps enough words to say something.
+FLOOR = {"how": 14, "counter": 14, "rebuttal": 16}
+# A topic sentence carries the argument: an exam plan cuts only a long one, at a clause after its point.
+TOPIC_WORDS = 40
+_VERDICT_OPENING = re.compile(
+    r"^(?:qualified|the claim stands|stands|largely conceded|conceded|concede[^:]{0,40})\s*:\s*", re.I
+)
+
+
+@dataclass(frozen=True)
+class Trim:
+    """How far an exam plan is cut to fit its time: tighter lines, fewer extras."""
+
+    scale: float = 1.0  # times each line's budget
+    errors: int = 2  # lines of "Avoid these errors"
+    context: bool = True  # the introduction's background line
+    citations: bool = True  # a short citation after each item (the bibliography lists them all)
+    entries: int = 3  # historians in the historiography paragraph
+    counter_how: bool = True  # why the counter cuts against the claim (the rebuttal answers it anyway)
+    thesis: int | None = None  # words of the thesis statement: its answer and first reasons
+    signpost: int = 7  # words of each roadmap step
+    hard: bool = False  # cut a line with no clause to cut at at its budget (the last resort)
+
+
+# Tried in turn until the plan fits: extras go before any line is cut shorter.
+TRIMS = (
+    Trim(),
+    Trim(errors=1),
+    Trim(errors=1, context=False),
+    Trim(errors=1, context=False, citations=False),
+    Trim(0.8, 1, False, False, 2),
+    Trim(0.65, 0, False, False, 2),
+    Trim(0.65, 0, False, False, 2, counter_how=False),
+    Trim(0.55, 0, False, False, 2, counter_how=False, thesis=60),
+    Trim(0.5, 0, False, False, 2, counter_how=False, thesis=45),
+    Trim(0.4, 0, False, False, 2, counter_how=False, thesis=40),
+    Trim(0.3, 0, False, False, 2, counter_how=False, thesis=35),
+    Trim(0.3, 0, False, False, 1, counter_how=False, thesis=30),
+    Trim(0.3, 0, False, False, 1, counter_how=False, thesis=30, signpost=4),
+    Trim(0.3, 0, False, False, 1, counter_how=False, thesis=30, signpost=4, hard=True),
+)
+FULL = Trim(scale=0, errors=99, entries=99)  # revision notes: everything
+
+
+@lru_cache(maxsize=16384)
+def _boundaries(sentence: str) -> tuple[int, ...]:
+    """Where a sentence can be cut: after a comma, semicolon, colon or dash outside brackets and quotes."""
+    found, depth, quoted = [], 0, False
+    for i, ch in enumerate(sentence):
+        if ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth = max(0, depth - 1)
+        elif ch in '“”"':
+            quoted = not quoted
+        elif depth == 0 and not quoted and (ch in ",;:" or sentence.startswith(" –", i)):
+            found.append(i)
+    return tuple(found)
+
+
+# A sentence that opens with a phrase before its main clause: a participle or a preposition.
+_OPENER = re.compile(
+    r"^(?:\w+ing|In|On|At|By|After|Before|With|From|When|While|Although|Though|As|Once|Having|Faced|Left|Unlike|Like|Despite|For|Within|Until|Since)\b"
+)
+
+
+@lru_cache(maxsize=65536)
+def brief(text: str, words: int, hard: bool = False) -> str:
+    """The first sentence of ``text`` in about ``words`` words: cut at a clause (never inside brackets or
+    quotes, never into a fragment of less than half the budget), else kept whole."""
+    sentence = first_sentence(text.strip())
+    if len(sentence.split()) <= words:
+        return sentence
+    best = None
+    opener = _OPENER.match(sentence) is not None
+    for at in _boundaries(sentence):
+        n = len(sentence[:at].split())
+        if opener and n <= 10 and best is None:
+            continue  # "Joining the League in 1934, …": an opening phrase says nothing yet
+        if n >= words / 2 and (best is None or n <= words):
+            best = at
+            if n >= words:
+                break
+    if best is None or (hard and len(sentence[:best].split()) > 1.5 * words):
+        return " ".join(sentence.split()[:words]) + "…" if hard else sentence
+    return sentence[:best].rstrip(" ,;:–") + "…"
+
+
+def without_verdict(rebuttal: str) -> str:
+    """A rebuttal without its opening verdict word (the label already says it)."""
+    rest = _VERDICT_OPENING.sub("", rebuttal.strip(), count=1)
+    return rest[:1].upper() + rest[1:] if rest else rebuttal
+
+
+def cites(works: tuple[Work, ...] | list[Work]) -> str:
+    return "; ".join(w.short for w in works)
+
+
+def _short(trim: Trim) -> Callable[[str, str], str]:
+    """Exam plans keep each line within its budget (times ``trim.scale``); revision notes keep everything."""
+    if trim is FULL:
+        return lambda text, _kind: text
+    return lambda text, kind: brief(text, max(FLOOR.get(kind, 8), round(BUDGET[kind] * trim.scale)), trim.hard)
+
+
+def _evidence(use: EvidenceUse, plan: EssayPlan, works: dict[str, Work], trim: Trim) -> Line:
+    item = use.evidence
+    full = trim is FULL
+    source = cites([works[w] for w in item.sources if w in works][: None if full else 1]) if trim.citations else ""
+    how = _short(trim)(use.how, "how")
+    text = f"{how} ({source})" if source else how
+    children: list[Line] = []
+    if full:
+        children.append(Line("What", item.summary))
+        children.append(Line("Kind", KIND_LABELS[item.kind]))
+    return Line(f"{item.date.label} · {item.title}", text, tuple(children) + _outside(use, plan))
+
+
+def _outside(use: EvidenceUse, plan: EssayPlan) -> tuple[Line, ...]:
+    """The flag on an item outside the question's dates (revision notes only: an exam plan leaves them out)."""
+    if not (use.outside_range and plan.question is not None):
+        return ()
+    return (Line(f"Outside the question's dates ({plan.question.years_label})", "use it only as labelled context"),)
+
+
+def _paragraph(p: BodyParagraph, plan: EssayPlan, works: dict[str, Work], trim: Trim) -> Part:
+    full = trim is FULL
+    short = _short(trim)
+    verdict = (lambda text: text) if full else without_verdict
+    lines = [Line("School" if len(p.schools) == 1 else "Schools", ", ".join(s.name for s in p.schools))]
+    if p.role == "opposing":
+        lines.append(Line("The rival case", p.topic_sentence if full else brief(p.topic_sentence, TOPIC_WORDS)))
+        lines.append(Line("Its best evidence", "", tuple(_evidence(u, plan, works, trim) for u in p.support)))
+        for use in p.counter:
+            lines.append(
+                Line(
+                    "The answer",
+                    f"{use.evidence.date.label} · {use.evidence.title}"
+                    + (f": {short(use.how, 'counter')}" if trim.counter_how else ""),
+                    (
+                        Line(
+                            f"How the rival case fares ({STANCE_LABELS[use.stance]})",
+                            short(verdict(use.rebuttal), "rebuttal"),
+                        ),
+                    )
+                    + _outside(use, plan),
+                    kind="counter",
+                )
+            )
+        lines.append(Line("Weighed against the thesis", short(p.weighing, "weighed")))
+    else:
+        lines.append(Line("Topic sentence", p.topic_sentence if full else brief(p.topic_sentence, TOPIC_WORDS)))
+        if p.support:
+            lines.append(Line("Evidence", "", tuple(_evidence(u, plan, works, trim) for u in p.support)))
+        else:
+            lines.append(Line("Evidence", "none inside the question's dates: find your own or choose another thesis"))
+        for use in p.counter:
+            named = use.schools if full else use.schools[:1]
+            rivals = f" ({' and '.join(s.name for s in named)})" if named else ""
+            lines.append(
+                Line(
+                    f"Counter{rivals}",
+                    f"{use.evidence.date.label} · {use.evidence.title}"
+                    + (f": {short(use.how, 'counter')}" if trim.counter_how else ""),
+                    (Line(f"Rebuttal ({STANCE_LABELS[use.stance]})", short(verdict(use.rebuttal), "rebuttal")),)
+                    + _outside(use, plan),
+                    kind="counter",
+                )
+            )
+        if not p.counter:
+            lines.append(Line("Counter", "none left: a top-band paragraph weighs at least one", kind="counter"))
+    if p.historians:
+        lines.append(
+            Line(
+                "Historians",
+                "; ".join(f"{w.short}, {w.title}" if full else w.short for w in p.historians),
+                kind="counter",
+            )
+        )
+    if p.role != "opposing":
+        lines.append(Line("Link", p.link if full else p.link_short))
+    part_id = OPPOSING if p.role == "opposing" else p.claim.id
+    heading = p.heading
+    return Part(part_id, f"Paragraph {p.number}: {heading}", tuple(lines), p.note)
+
+
+def build_outline(plan: EssayPlan) -> Outline:
+    """The plan as parts: question, introduction, paragraphs, historiography, conclusion, bibliography,
+    checklist (the checklist is marked on the word count of the parts before it). An exam plan drops
+    extras, then cuts lines to their first clauses, until it fits the essay's time (``TRIMS``)."""
+    limit = plan.length.words
+    if limit is None:
+        parts = _parts(plan, FULL)
+    else:  # the first (least cut) trim that fits: fewer words with each trim, so halve the search
+        tried: dict[int, list[Part]] = {}
+        low, high = 0, len(TRIMS) - 1
+        while low < high:
+            middle = (low + high) // 2
+            tried[middle] = _parts(plan, TRIMS[middle])
+            if _counted(tried[middle]) <= limit:
+                high = middle
+            else:
+                low = middle + 1
+        parts = tried[low] if low in tried else _parts(plan, TRIMS[low])
+    words = _counted(parts)
+    bibliography = tuple(Line("", bibliography_entry(w)) for w in plan.bibliography)
+    marks = {MET: "met", TO_DO: "to do"}
+    checklist = tuple(
+        Line(f"{c.number}. {c.point}", f"{marks.get(c.status, 'yours')}: {c.reason}") for c in check_plan(plan, words)
+    )
+    parts += [
+        Part(BIBLIOGRAPHY, f"Bibliography ({len(plan.bibliography)})", bibliography, counted=False),
+        Part(CHECKLIST, "Top-band checklist", checklist, counted=False),
+    ]
+    return Outline(f"Essay plan: {plan.thesis.title}", tuple(parts), words)
+
+
+def _counted(parts: list[Part]) -> int:
+    return sum(count_words(p) for p in parts if p.counted)
+
+
+def _parts(plan: EssayPlan, trim: Trim) -> list[Part]:
+    """The parts a student writes from (question to conclusion), cut as ``trim`` says."""
+    q, intro, hist, conc = plan.question, plan.introduction, plan.historiography, plan.conclusion
+    works = {w.id: w for w in plan.bibliography}
+    parts: list[Part] = []
+    short = _short(trim)
+    full = trim is FULL
+    if q is not None:
+        decoded = f"{q.command_label}: {q.shape_label}; {q.concept_label}; {q.years_label}"
+        lines = [Line("Question", q.text), Line("Decoded", decoded)]
+        if q.words_to_define:
+            lines.append(Line("Define", ", ".join(q.words_to_define)))
+        parts.append(Part(QUESTION, "The question", tuple(lines)))
+    lines = []
+    if intro.fit_warning:
+        lines.append(Line("Warning", intro.fit_warning))
+    if trim.context:
+        lines.append(Line("Context (background, not evidence)", short(intro.context, "context")))
+    if full and q is not None:
+        lines.append(Line("The question in its own terms", intro.question_focus))
+    lines += [
+        Line(
+            "Thesis" + (" (your wording)" if plan.edits.thesis_text else ""),
+            brief(intro.thesis_statement, trim.thesis)
+            if trim.thesis and not plan.edits.thesis_text
+            else intro.thesis_statement,
+        ),
+        Line("Extent", intro.verdict),
+        Line("Criteria", short(intro.criteria, "criteria")),
+        Line("Roadmap", "; ".join(intro.roadmap if full else (_roadmap_step(p, trim.signpost) for p in plan.body))),
+    ]
+    errors = intro.errors[: trim.errors]
+    if errors:
+        lines.append(Line("Avoid these errors", "", tuple(Line("", e) for e in errors)))
+    parts.append(Part(INTRODUCTION, "Introduction", tuple(lines), intro.note))
+    parts += [_paragraph(p, plan, works, trim) for p in plan.body]
+    lines = [Line("", hist.placement)]
+    entries = hist.entries
+    if len(entries) > trim.entries:  # keep the case against (the last entry)
+        entries = entries[: trim.entries - 1] + entries[-1:]
+    for e in entries:
+        lines.append(
+            Line(
+                f"{e.work.short if not full else f'{e.work.short}, {e.work.title}'} ({e.school})",
+                "",
+                (
+                    Line("Claim", e.claim if full else e.claim_short),
+                    Line("Evidence basis", e.basis if full else e.basis_short),
+                    Line("Evaluation", short(e.evaluation, "weighed")),
+                    Line("Relevance", e.relevance),
+                ),
+            )
+        )
+    # An exam plan compares two readings: the plan's own (first) and the rival's (last).
+    parts_why = (
+        hist.why_differ_parts[:1] + hist.why_differ_parts[-1:]
+        if len(hist.why_differ_parts) > 1
+        else hist.why_differ_parts
+    )
+    why = hist.why_differ if full else " ".join(short(w, "why") for w in parts_why)
+    lines += [Line("Why they differ", why), Line("Which reading convinces", short(hist.evaluation, "convinces"))]
+    for view in hist.views:
+        role = "this plan's view" if view.in_thesis else "rival view"
+        lines.append(
+            Line(
+                f"{view.school.name} ({role})",
+                view.school.summary,
+                (Line("Basis", view.school.basis), Line("Historians", cites(view.works))),
+            )
+        )
+    parts.append(Part(HISTORIOGRAPHY, "Historiography", tuple(lines), hist.note))
+    lines = [Line("Judgement", conc.judgement)]
+    if full:
+        lines.append(Line("Factors ranked", "", tuple(Line("", f) for f in conc.factors)))
+    else:
+        lines.append(Line("Ranked", " > ".join(f.split(" — ")[0].split(". ", 1)[1] for f in conc.factors)))
+    if conc.weighing:
+        lines.append(Line("Weighing", short(conc.weighing, "convinces")))
+    if full:
+        lines.append(Line("How to frame it", conc.judgement_frame))
+    parts.append(Part(CONCLUSION, "Conclusion", tuple(lines), conc.note))
+    return parts
+
+
+def _roadmap_step(p: BodyParagraph, words: int = 7) -> str:
+    """``2. The Popular Front and Soviet aid…``: a paragraph's first words, as a signpost."""
+    against = "against: " if p.role == "opposing" else ""
+    heading = p.heading.removeprefix("The strongest case against: ").rstrip("…").split()
+    return f"{p.number}. {against}{' '.join(heading[:words])}" + ("…" if len(heading) > words else "")
+
+
+def bibliography_entry(work: Work) -> str:
+    where = f", in {work.published_in}" if work.published_in else ""
+    publisher = f", {work.publisher}" if work.publisher else ""
+    return f"{work.author} ({work.year}). {work.title}{where}{publisher}."
+
+
+_WORD = re.compile(r"\w+(?:[’'-]\w+)*")
+
+
+@lru_cache(maxsize=65536)
+def _words(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def _line_words(line: Line) -> int:
+    return _words(line.label) + _words(line.text) + sum(_line_words(c) for c in line.children)
+
+
+def count_words(part: Part) -> int:
+    """Words in a part as a student would count them (title and lines; not the student's note)."""
+    return _words(part.title) + sum(_line_words(line) for line in part.lines)
+
+
+def line_markdown(line: Line, esc: Escape, depth: int = 0, *, reveal: bool = True) -> list[str]:
+    pad = "  " * depth
+    if line.kind == "counter" and not reveal:
+        return []
+    label = f"**{esc(line.label)}:**" if line.label else ""
+    text = esc(line.text) if line.text else ""
+    out = [f"{pad}- {label}{' ' if label and text else ''}{text}"]
+    for child in line.children:
+        out += line_markdown(child, esc, depth + 1, reveal=reveal)
+    return out
+
+
+def part_markdown(part: Part, esc: Escape, *, reveal: bool = True) -> str:
+    """One part's lines as a Markdown list (no heading): every character of data and student text escaped."""
+    out: list[str] = []
+    for line in part.lines:
+        out += line_markdown(line, esc, reveal=reveal)
+    return "\n".join(out)
