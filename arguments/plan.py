@@ -321,6 +321,16 @@ _AUTHORS_NOTE = re.compile(r"\b(?:wiki|old notes|seed notes|source notes|course 
 _BACK_REFERENCE = re.compile(r"^(?:This|That|It|These|Those)\b[^:.]{0,40}:\s*")
 
 
+# Words that say what a reading rests on: its sources, their date, its method.
+_METHOD = re.compile(r"(?i)\b(?:archives?|documents?|records?|sources?|testimony|method|memoirs?|papers|evidence)\b")
+
+
+def method_sentence(basis: str) -> str:
+    """The sentence of a school's basis that says what it rests on (sources, method), else its first."""
+    sentences = re.split(r"(?<=[.!?])\s+", basis.strip())
+    return next((s for s in sentences if _METHOD.search(s)), sentences[0])
+
+
 def first_sentence(text: str) -> str:
     match = re.match(r"(.+?[.!?])(\s|$)", text)
     return match.group(1) if match else text
@@ -627,8 +637,9 @@ def _rival(pack: Pack, thesis: Thesis, picker: _Picker) -> Claim | None:
     """The strongest case against the thesis: its chosen rival (when it has evidence inside the dates),
     or the other school's claim that most often supplies the thesis's counter evidence and has most to
     say inside the dates, the question's terms breaking near ties."""
-    if thesis.rival and picker.usable(pack.claim[thesis.rival], pack.claim[thesis.rival].support):
-        return pack.claim[thesis.rival]
+    chosen = pack.claim.get(thesis.rival)
+    if chosen is not None and picker.usable(chosen, chosen.support) and picker.usable(chosen, chosen.counter):
+        return chosen
     counters = {link.evidence for c in thesis.claims for link in pack.claim[c].counter}
     scored = []
     for claim in pack.claims:
@@ -637,6 +648,8 @@ def _rival(pack: Pack, thesis: Thesis, picker: _Picker) -> Claim | None:
         usable = picker.usable(claim, claim.support)
         if usable:
             threat = 2.0 * sum(link.evidence in counters for link in claim.support) + len(usable) * 0.5
+            if not picker.usable(claim, claim.counter):
+                threat -= 3.0  # a case the plan could not answer from its own evidence: a weak choice
             scored.append((threat, claim, usable))
     scored.sort(key=lambda s: -s[0])
     best, best_score = None, float("-inf")
@@ -667,11 +680,12 @@ def _opposing(pack: Pack, thesis: Thesis, picker: _Picker, length: Length, numbe
     replies.sort(key=lambda u: (u.outside_range, -_SEVERITY[u.stance]))
     reply = replies[: 1 if length.counters is not None else None]
     picker.take([u.evidence.id for u in reply])
-    fares = reply[0].stance if reply else STANDS
+    fares = reply[0].stance if reply else ""
     weighing = {
         CONCEDED: "The rival case fails against its best counter: the thesis stands.",
         QUALIFIED: "The rival case survives in part: the thesis holds, qualified.",
         STANDS: "The rival case stands: the thesis concedes this ground and lowers its extent.",
+        "": "No answer to it inside the question's dates in this plan: find one, or concede the point.",
     }[fares]
     schools = tuple(pack.school[s] for s in claim.schools)
     return BodyParagraph(
@@ -915,9 +929,9 @@ def _historiography(
         entries = own + against if against else [e for e in entries][:wanted]
     rivals = tuple(s for s in opposing.schools if s not in schools) if opposing else ()
     rival_school = rivals[0] if rivals else None
-    bases = [f"{s.name}: {first_sentence(s.basis)}" for s in schools]
+    bases = [f"{s.name}: {method_sentence(s.basis)}" for s in schools]
     if rival_school is not None and rival_school not in schools:
-        bases.append(f"{rival_school.name}: {first_sentence(rival_school.basis)}")
+        bases.append(f"{rival_school.name}: {method_sentence(rival_school.basis)}")
     why = " ".join(bases)
     parts = tuple(bases)
     views: tuple[SchoolView, ...] = ()
