@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from arguments.checklist import MET, TO_DO, check_plan
 from arguments.model import KIND_LABELS, Work
-from arguments.plan import BodyParagraph, EssayPlan, EvidenceUse, first_sentence
+from arguments.plan import COMMAND_GUIDANCE, BodyParagraph, EssayPlan, EvidenceUse, first_sentence
 
 Escape = Callable[[str], str]
 
@@ -93,24 +93,17 @@ class Trim:
     thesis: int | None = None  # words of the thesis statement: its answer and first reasons
     signpost: int = 7  # words of each roadmap step
     hard: bool = False  # cut a line with no clause to cut at at its budget (the last resort)
+    lean: bool = False  # the historiography's verdict in a clause, no separate extent line (the thesis has it)
 
 
 # Tried in turn until the plan fits: extras go before any line is cut shorter.
 TRIMS = (
-    Trim(),
-    Trim(errors=1),
-    Trim(errors=1, context=False),
-    Trim(errors=1, context=False, citations=False),
-    Trim(0.8, 1, False, False, 2),
-    Trim(0.65, 0, False, False, 2),
-    Trim(0.65, 0, False, False, 2, counter_how=False),
-    Trim(0.55, 0, False, False, 2, counter_how=False, thesis=60),
-    Trim(0.5, 0, False, False, 2, counter_how=False, thesis=45),
-    Trim(0.4, 0, False, False, 2, counter_how=False, thesis=40),
-    Trim(0.3, 0, False, False, 2, counter_how=False, thesis=35),
-    Trim(0.3, 0, False, False, 1, counter_how=False, thesis=30),
-    Trim(0.3, 0, False, False, 1, counter_how=False, thesis=30, signpost=4),
-    Trim(0.3, 0, False, False, 1, counter_how=False, thesis=30, signpost=4, hard=True),
+    Trim(counter_how=False),
+    Trim(errors=1, counter_how=False),
+    Trim(errors=1, context=False, counter_how=False),
+    Trim(errors=1, context=False, citations=False, counter_how=False),
+    Trim(errors=0, context=False, citations=False, entries=2, counter_how=False),
+    Trim(errors=0, context=False, citations=False, entries=2, counter_how=False, lean=True),
 )
 FULL = Trim(scale=0, errors=99, entries=99)  # revision notes: everything
 
@@ -129,6 +122,32 @@ def _boundaries(sentence: str) -> tuple[int, ...]:
         elif depth == 0 and not quoted and (ch in ",;:" or sentence.startswith(" –", i)):
             found.append(i)
     return tuple(found)
+
+
+# Inserts a sentence reads the same without: brackets, and comma-bounded phrases that open with a
+# preposition or a relative word (", with a permanent Council seat,"). The main clause stays whole.
+_BRACKETS = re.compile(r"\s*\([^()]*\)")
+_INSERT = re.compile(
+    r",\s+(?:with|which|who|whose|whom|including|under|during|after|before|like|unlike|as|in|on|at|for|from|"
+    r"by|through|despite|then|once|its|their|his|her|both|even)\b[^,;:]{0,80},"
+)
+
+
+@lru_cache(maxsize=65536)
+def first_clause(sentence: str) -> str:
+    """A sentence up to its first semicolon: an independent clause, whole (never a fragment)."""
+    cut = next((at for at in _boundaries(sentence) if sentence[at] == ";"), None)
+    if cut is None or len(sentence[:cut].split()) < 8:
+        return sentence
+    return sentence[:cut].rstrip() + "."
+
+
+@lru_cache(maxsize=65536)
+def compress(sentence: str) -> str:
+    """A sentence without the inserts it reads the same without; never cut short."""
+    shorter = _BRACKETS.sub("", sentence)
+    shorter = _INSERT.sub("", shorter)
+    return shorter if len(shorter.split()) >= 6 else sentence
 
 
 # A sentence that opens with a phrase before its main clause: a participle or a preposition.
@@ -173,7 +192,7 @@ def _short(trim: Trim) -> Callable[[str, str], str]:
     """Exam plans keep each line within its budget (times ``trim.scale``); revision notes keep everything."""
     if trim is FULL:
         return lambda text, _kind: text
-    return lambda text, kind: brief(text, max(FLOOR.get(kind, 8), round(BUDGET[kind] * trim.scale)), trim.hard)
+    return lambda text, _kind: first_clause(compress(first_sentence(text.strip())))
 
 
 def _evidence(use: EvidenceUse, plan: EssayPlan, works: dict[str, Work], trim: Trim) -> Line:
@@ -228,8 +247,10 @@ def _paragraph(p: BodyParagraph, plan: EssayPlan, works: dict[str, Work], trim: 
         else:
             lines.append(Line("Evidence", "none inside the question's dates: find your own or choose another thesis"))
         for use in p.counter:
-            named = use.schools if full else use.schools[:1]
-            rivals = f" ({' and '.join(s.name for s in named)})" if named else ""
+            # Revision notes say which schools rely on the item; an exam plan just weighs it.
+            rivals = (
+                f" (relied on by the {' and the '.join(s.name for s in use.schools)})" if full and use.schools else ""
+            )
             lines.append(
                 Line(
                     f"Counter{rivals}",
@@ -246,7 +267,7 @@ def _paragraph(p: BodyParagraph, plan: EssayPlan, works: dict[str, Work], trim: 
         lines.append(
             Line(
                 "Historians",
-                "; ".join(f"{w.short}, {w.title}" if full else w.short for w in p.historians),
+                "; ".join(dict.fromkeys(f"{w.short}, {w.title}" if full else w.short for w in p.historians)),
                 kind="counter",
             )
         )
@@ -300,7 +321,10 @@ def _parts(plan: EssayPlan, trim: Trim) -> list[Part]:
     short = _short(trim)
     full = trim is FULL
     if q is not None:
-        decoded = f"{q.command_label}: {q.shape_label}; {q.concept_label}; {q.years_label}"
+        decoded = (
+            f"{q.command_label}: {COMMAND_GUIDANCE[q.command]}. The task: {q.shape_label}. "
+            f"Key concept: {q.concept_label}. Dates: {q.years_label}."
+        )
         lines = [Line("Question", q.text), Line("Decoded", decoded)]
         if q.words_to_define:
             lines.append(Line("Define", ", ".join(q.words_to_define)))
@@ -309,7 +333,7 @@ def _parts(plan: EssayPlan, trim: Trim) -> list[Part]:
     if intro.fit_warning:
         lines.append(Line("Warning", intro.fit_warning))
     if trim.context:
-        lines.append(Line("Context (background, not evidence)", short(intro.context, "context")))
+        lines.append(Line("Context (background, not evidence)", brief(intro.context, BUDGET["context"])))
     if full and q is not None:
         lines.append(Line("The question in its own terms", intro.question_focus))
     lines += [
@@ -319,7 +343,7 @@ def _parts(plan: EssayPlan, trim: Trim) -> list[Part]:
             if trim.thesis and not plan.edits.thesis_text
             else intro.thesis_statement,
         ),
-        Line("Extent", intro.verdict),
+        *([] if trim.lean else [Line("Extent", intro.verdict)]),
         Line("Criteria", short(intro.criteria, "criteria")),
         Line("Roadmap", "; ".join(intro.roadmap if full else (_roadmap_step(p, trim.signpost) for p in plan.body))),
     ]
@@ -351,8 +375,10 @@ def _parts(plan: EssayPlan, trim: Trim) -> list[Part]:
         if len(hist.why_differ_parts) > 1
         else hist.why_differ_parts
     )
-    why = hist.why_differ if full else " ".join(short(w, "why") for w in parts_why)
-    lines += [Line("Why they differ", why), Line("Which reading convinces", short(hist.evaluation, "convinces"))]
+    # What each school rests on, in a clause (its sources and method): description, so it may be cut.
+    why = hist.why_differ if full else " ".join(brief(w, BUDGET["why"]) for w in parts_why)
+    convinces = brief(hist.evaluation, BUDGET["convinces"]) if trim.lean else short(hist.evaluation, "convinces")
+    lines += [Line("Why they differ", why), Line("Which reading convinces", convinces)]
     for view in hist.views:
         role = "this plan's view" if view.in_thesis else "rival view"
         lines.append(
@@ -367,7 +393,7 @@ def _parts(plan: EssayPlan, trim: Trim) -> list[Part]:
     if full:
         lines.append(Line("Factors ranked", "", tuple(Line("", f) for f in conc.factors)))
     else:
-        lines.append(Line("Ranked", " > ".join(f.split(" — ")[0].split(". ", 1)[1] for f in conc.factors)))
+        lines.append(Line("Ranked", " > ".join(f.split(". ", 1)[1] for f in conc.factors)))
     if conc.weighing:
         lines.append(Line("Weighing", short(conc.weighing, "convinces")))
     if full:

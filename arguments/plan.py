@@ -34,10 +34,14 @@ class Length:
     words: int | None  # the plan's words without bibliography and checklist
 
 
+# Word limits for the plan a student writes from (without bibliography and checklist): about two
+# printed pages for 45 and 50 minutes. An exam plan keeps its reasoning in whole sentences (an
+# examiner marked plans cut to fit 900 words down: their "because"s and rebuttals were cut off), so
+# it meets these limits by leaving extras out, not by cutting sentences short.
 LENGTHS: dict[str, Length] = {
-    "45": Length("45-minute essay", 2, 2, 1, 1, 800),
-    "50": Length("50-minute essay", 3, 2, 1, 2, 900),
-    "60": Length("60-minute essay", 4, 2, 1, 2, 1100),
+    "45": Length("45-minute essay", 2, 2, 1, 1, 1100),
+    "50": Length("50-minute essay", 3, 2, 1, 2, 1300),
+    "60": Length("60-minute essay", 4, 2, 1, 2, 1550),
     "revision": Length("Revision notes (everything)", None, None, None, None, None),
 }
 DEFAULT_LENGTH = "50"
@@ -318,7 +322,7 @@ EXTENTS: tuple[tuple[str, tuple[str, ...]], ...] = (
 _AUTHORS_NOTE = re.compile(r"\b(?:wiki|old notes|seed notes|source notes|course notes|encyclop\w+|wrongly give)", re.I)
 
 
-_BACK_REFERENCE = re.compile(r"^(?:This|That|It|These|Those)\b[^:.]{0,40}:\s*")
+_BACK_REFERENCE = re.compile(r"^(?:This|That|It|These|Those)\b[^:.]{0,100}:\s*")
 
 
 # Words that say what a reading rests on: its sources, their date, its method.
@@ -404,7 +408,7 @@ def _school_of(pack: Pack, work_id: str, fallback: tuple[School, ...]) -> str:
     for school in pack.schools:
         if any(work_id in h.works for h in school.historians):
             return school.name
-    return fallback[0].name if fallback else ""
+    return "in no school"  # a critic or an outsider: never labelled with the paragraph's school
 
 
 def _framing(pack: Pack, thesis: Thesis, question: QuestionAnalysis | None) -> tuple[object | None, str, str]:
@@ -491,13 +495,19 @@ class _Picker:
         return score
 
     def usable(self, claim: Claim, links: tuple) -> list:
-        return [
+        found = [
             link
             for link in links
             if self.covers(self.pack.item[link.evidence])
             and link.evidence not in self.used
             and paragraph_key(claim.id, link.evidence) not in self.edits.dropped
         ]
+        if self.question is not None and self.question.historiography:
+            return found  # a question about historians: their readings are the evidence
+        # Otherwise a historian's reading belongs in the historians line, not among the dated events,
+        # unless the claim has too few events to stand on.
+        events = [link for link in found if self.pack.item[link.evidence].kind != "interpretation"]
+        return events if len(events) >= 2 else found
 
     def claim_fit(self, claim: Claim) -> float:
         """How much a claim has to say on this question, for choosing an exam plan's paragraphs."""
@@ -558,19 +568,20 @@ def _counter_options(picker: _Picker, claim: Claim, exam: bool) -> tuple[list[Ev
         (dropped if use.dropped else kept).append(use)
     if exam:
         kept = [u for u in kept if u.evidence.id not in picker.used and not u.outside_range]
-        kept.sort(key=lambda u: _SEVERITY[u.stance])
+        kept.sort(key=lambda u: (u.evidence.kind == "interpretation", _SEVERITY[u.stance]))
     return kept, dropped
 
 
 def _assign_counters(options: list[list[EvidenceUse]]) -> list[list[EvidenceUse]]:
     """One counter a paragraph, no item twice: as many paragraphs countered as can be, then the most
     threatening counters (a few paragraphs and options: every combination is tried)."""
-    best: tuple[tuple[int, int], list[EvidenceUse | None]] = ((-1, 0), [])
+    best: tuple[tuple[int, int, int], list[EvidenceUse | None]] = ((-1, 0, 0), [])
     for combo in itertools.product(*[[*opts[:4], None] for opts in options]):
         chosen = [u.evidence.id for u in combo if u is not None]
         if len(chosen) != len(set(chosen)):
             continue
-        score = (len(chosen), -sum(_SEVERITY[u.stance] for u in combo if u is not None))
+        readings = sum(u.evidence.kind == "interpretation" for u in combo if u is not None)
+        score = (len(chosen), -readings, -sum(_SEVERITY[u.stance] for u in combo if u is not None))
         if score > best[0]:
             best = (score, list(combo))
     return [[u] if u is not None else [] for u in best[1]]
@@ -613,6 +624,20 @@ def _topic_sentence(claim: Claim, terms: tuple[str, ...], focus: str) -> str:
     if not terms or carries_term(sentence, terms) or not focus:
         return sentence
     return f"On {focus}: {sentence}"
+
+
+def _weighed_first(weighing: str, claims: list[Claim]) -> str:
+    """The claim the weighing's first sentence is about (most shared words, three at least), or ""."""
+    words = stems_of(first_sentence(weighing)) - _COMMON
+    best, shared = "", 2
+    for claim in claims:
+        n = len(words & (stems_of(claim.text) - _COMMON))
+        if n > shared:
+            best, shared = claim.id, n
+    return best
+
+
+_COMMON = frozenset({"the", "a", "an", "of", "in", "to", "and", "was", "were", "is", "it", "its", "that", "for", "on"})
 
 
 def _link(stance: str, rank: int, total: int) -> str:
@@ -732,7 +757,8 @@ def build_plan(
         # The claims that bear most on this question: evidence inside its dates (two items if they have
         # them), items that speak to its terms, a topic sentence in its words; shown in the thesis's
         # (or the student's) order.
-        best = sorted(order, key=lambda c: (-picker.claim_fit(pack.claim[c]), order.index(c)))
+        # The thesis's author put its claims in order of weight: a small bonus for coming early.
+        best = sorted(order, key=lambda c: (-picker.claim_fit(pack.claim[c]) + 0.75 * order.index(c), order.index(c)))
         chosen = [c for c in order if c in best[: length.paragraphs]]
 
     drafts = []
@@ -752,8 +778,10 @@ def build_plan(
         for (claim, uses, gone), chosen, (_, left) in zip(drafts, counters, options, strict=True)
     ]
     # Rank: a claim whose counter is answered weighs more than a qualified one, a conceded one least.
-    strength = {c.id: (_SEVERITY.get(cs[0].stance, 1) if cs else 1, len(s)) for c, s, cs, _ in countered}
-    ranking = sorted(strength, key=lambda c: (-strength[c][0], -strength[c][1], chosen.index(c)))
+    # The thesis's own weighing, where it names one of these paragraphs, says which weighs most.
+    named = _weighed_first(thesis.weighing, [c for c, _, _, _ in countered])
+    strength = {c.id: (c.id == named, _SEVERITY.get(cs[0].stance, 1) if cs else 1, len(s)) for c, s, cs, _ in countered}
+    ranking = sorted(strength, key=lambda c: (not strength[c][0], -strength[c][1], -strength[c][2], chosen.index(c)))
     for number, (claim, support, counter, dropped) in enumerate(countered, start=1):
         rank = ranking.index(claim.id) + 1
         stance = counter[0].stance if counter else ""
@@ -837,10 +865,8 @@ def build_plan(
         judgement = f"{extent}: {head}"
     qualified = [p for p in paragraphs if p.stance == QUALIFIED]
     if qualified and not concessions:
-        where = ", ".join(str(p.number) for p in qualified)
-        change = (
-            f"The verdict holds, qualified where the counters reach (paragraph{'s' * (len(qualified) > 1)} {where})."
-        )
+        limits = "; ".join(f"{p.counter[0].evidence.title} (paragraph {p.number})" for p in qualified[:2])
+        change = f"The verdict holds, but only as far as the counters allow: {limits}."
     elif concessions:
         change += " Conceded: " + "; ".join(concessions) + "."
         change = change.replace("..", ".")
@@ -858,9 +884,7 @@ def build_plan(
         concessions=concessions,
         # The thesis's own ranking, where the plan has all its paragraphs and speaks in its words.
         weighing=thesis.weighing if length.paragraphs is None or (all_claims and not framing) else "",
-        factors=tuple(
-            f"{p.rank}. Paragraph {p.number} — {_STANCE_WORDS.get(p.stance, 'no counter weighed')}" for p in ranked
-        ),
+        factors=tuple(f"{p.rank}. Paragraph {p.number} ({_why_ranked(p, named)})" for p in ranked),
         note=edits.note("conclusion"),
     )
     return EssayPlan(
@@ -882,6 +906,22 @@ def build_plan(
 
 
 _STANCE_WORDS = {STANDS: "stands", QUALIFIED: "stands, qualified", CONCEDED: "concedes ground"}
+
+
+def _why_ranked(p: BodyParagraph, named: str) -> str:
+    """Why a paragraph ranks where it does: the thesis's weighing, or how it survives its counter."""
+    first = "the thesis's weighing puts it first; " if p.claim.id == named else ""
+    if not p.counter:
+        return first + "no counter tested"
+    title = p.counter[0].evidence.title
+    return (
+        first
+        + {
+            STANDS: f"answers {title}",
+            QUALIFIED: f"qualified by {title}",
+            CONCEDED: f"concedes {title}",
+        }[p.stance]
+    )
 
 
 def _historiography(

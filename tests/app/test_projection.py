@@ -62,7 +62,7 @@ def test_counter_evidence_hidden_until_revealed(make_app):
     no_exception(at)
     text = markdown_text(at)
     assert "Soviet–German credit agreement" in text
-    assert "**Counter (German school):**" in text
+    assert "**Counter:** 9 April 1935 · Soviet–German credit agreement" in text
     assert "**Rebuttal (qualified):** Only partly damaging" in text
     at.button(key="next_slide").click().run()  # a new slide starts hidden again
     assert "The secret additional protocol" not in markdown_text(at)

@@ -430,7 +430,8 @@ def test_introduction_restates_the_question_and_conclusion_judges_by_command_ter
     analysis = suggest_theses(pack, text).analysis
     exam = _section(_plan_markdown(pack, text), "The question")  # the exam plan decodes it up front
     assert analysis.text.rstrip("?.").split("'")[-1][:40] in exam.replace("\\", "")
-    assert f"**Decoded:** {analysis.command_label}: {analysis.shape_label}" in exam and analysis.years_label in exam
+    assert f"**Decoded:** {analysis.command_label}: " in exam and f"The task: {analysis.shape_label}." in exam
+    assert analysis.years_label in exam
     notes = _plan_markdown(pack, text, "revision")  # revision notes restate it and say how to frame the verdict
     introduction = _section(notes, "Introduction")
     assert "The question in its own terms" in introduction
