@@ -59,20 +59,9 @@ class Outline:
         return next((p for p in self.parts if p.id == part_id), None)
 
 
-# Words each line may take in an exam plan (revision notes keep the whole text); a line is cut at a
-# clause, never into a fragment, so it may run a little over.
-BUDGET = {
-    "context": 24,
-    "criteria": 32,
-    "how": 16,
-    "counter": 16,
-    "rebuttal": 22,
-    "weighed": 20,
-    "why": 16,
-    "convinces": 30,
-}
-# However tight the plan, a "so what" or a rebuttal keeps enough words to say something.
-FLOOR = {"how": 14, "counter": 14, "rebuttal": 16}
+# Words a descriptive line may take in an exam plan, cut at a clause (the background, what each
+# school rests on, the verdict on the readings at the tightest); reasoning is never cut.
+BUDGET = {"context": 24, "why": 16, "convinces": 30}
 # A topic sentence carries the argument: an exam plan cuts only a long one, at a clause after its point.
 TOPIC_WORDS = 40
 _VERDICT_OPENING = re.compile(
@@ -82,21 +71,17 @@ _VERDICT_OPENING = re.compile(
 
 @dataclass(frozen=True)
 class Trim:
-    """How far an exam plan is cut to fit its time: tighter lines, fewer extras."""
+    """What an exam plan leaves out to fit its time: extras first, never the reasoning."""
 
-    scale: float = 1.0  # times each line's budget
     errors: int = 2  # lines of "Avoid these errors"
     context: bool = True  # the introduction's background line
     citations: bool = True  # a short citation after each item (the bibliography lists them all)
     entries: int = 3  # historians in the historiography paragraph
     counter_how: bool = True  # why the counter cuts against the claim (the rebuttal answers it anyway)
-    thesis: int | None = None  # words of the thesis statement: its answer and first reasons
-    signpost: int = 7  # words of each roadmap step
-    hard: bool = False  # cut a line with no clause to cut at at its budget (the last resort)
     lean: bool = False  # the historiography's verdict in a clause, no separate extent line (the thesis has it)
 
 
-# Tried in turn until the plan fits: extras go before any line is cut shorter.
+# Tried in turn until the plan fits.
 TRIMS = (
     Trim(counter_how=False),
     Trim(errors=1, counter_how=False),
@@ -105,7 +90,7 @@ TRIMS = (
     Trim(errors=0, context=False, citations=False, entries=2, counter_how=False),
     Trim(errors=0, context=False, citations=False, entries=2, counter_how=False, lean=True),
 )
-FULL = Trim(scale=0, errors=99, entries=99)  # revision notes: everything
+FULL = Trim(errors=99, entries=99)  # revision notes: everything
 
 
 @lru_cache(maxsize=16384)
@@ -157,7 +142,7 @@ _OPENER = re.compile(
 
 
 @lru_cache(maxsize=65536)
-def brief(text: str, words: int, hard: bool = False) -> str:
+def brief(text: str, words: int) -> str:
     """The first sentence of ``text`` in about ``words`` words: cut at a clause (never inside brackets or
     quotes, never into a fragment of less than half the budget), else kept whole."""
     sentence = first_sentence(text.strip())
@@ -173,8 +158,8 @@ def brief(text: str, words: int, hard: bool = False) -> str:
             best = at
             if n >= words:
                 break
-    if best is None or (hard and len(sentence[:best].split()) > 1.5 * words):
-        return " ".join(sentence.split()[:words]) + "…" if hard else sentence
+    if best is None:
+        return sentence
     return sentence[:best].rstrip(" ,;:–") + "…"
 
 
@@ -189,7 +174,7 @@ def cites(works: tuple[Work, ...] | list[Work]) -> str:
 
 
 def _short(trim: Trim) -> Callable[[str, str], str]:
-    """Exam plans keep each line within its budget (times ``trim.scale``); revision notes keep everything."""
+    """Exam plans keep each line's first sentence, without asides; revision notes keep everything."""
     if trim is FULL:
         return lambda text, _kind: text
     return lambda text, _kind: first_clause(compress(first_sentence(text.strip())))
@@ -337,15 +322,10 @@ def _parts(plan: EssayPlan, trim: Trim) -> list[Part]:
     if full and q is not None:
         lines.append(Line("The question in its own terms", intro.question_focus))
     lines += [
-        Line(
-            "Thesis" + (" (your wording)" if plan.edits.thesis_text else ""),
-            brief(intro.thesis_statement, trim.thesis)
-            if trim.thesis and not plan.edits.thesis_text
-            else intro.thesis_statement,
-        ),
+        Line("Thesis" + (" (your wording)" if plan.edits.thesis_text else ""), intro.thesis_statement),
         *([] if trim.lean else [Line("Extent", intro.verdict)]),
         Line("Criteria", short(intro.criteria, "criteria")),
-        Line("Roadmap", "; ".join(intro.roadmap if full else (_roadmap_step(p, trim.signpost) for p in plan.body))),
+        Line("Roadmap", "; ".join(intro.roadmap if full else (_roadmap_step(p) for p in plan.body))),
     ]
     errors = intro.errors[: trim.errors]
     if errors:
