@@ -9,8 +9,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from arguments.plan import CONCEDED, EssayPlan, extent_step
+from arguments.essay import CONCEDED, EssayPlan
 from arguments.question import carries_term
+from arguments.wording import extent_step
 
 MET, TO_DO, YOURS = "met", "to do", "yours"
 

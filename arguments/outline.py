@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from arguments.checklist import MET, TO_DO, check_plan
+from arguments.essay import BodyParagraph, EssayPlan, EvidenceUse
 from arguments.model import KIND_LABELS, Work
-from arguments.plan import COMMAND_GUIDANCE, BodyParagraph, EssayPlan, EvidenceUse, first_sentence
+from arguments.wording import COMMAND_GUIDANCE, first_sentence
 
 Escape = Callable[[str], str]
 

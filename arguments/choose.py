@@ -1,0 +1,302 @@
+"""Which claims, evidence, counters and rival case an essay plan uses: inside the question's dates,
+fitted to its terms, never an item twice. The choices behind ``arguments.plan.build_plan``.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from functools import lru_cache
+
+from arguments.essay import (
+    CONCEDED,
+    QUALIFIED,
+    STANDS,
+    BodyParagraph,
+    EvidenceUse,
+    Length,
+    PlanEdits,
+    paragraph_key,
+)
+from arguments.model import Claim, Evidence, Pack, School, Thesis, Work
+from arguments.question import GENERIC_SHAPES, QuestionAnalysis, stems_of
+from arguments.wording import first_sentence, heading_of
+
+SALIENCE = 0.5  # weight of how many claims cite an item, when choosing a paragraph's evidence
+
+
+def claim_order(thesis: Thesis, edits: PlanEdits) -> tuple[str, ...]:
+    wanted = [c for c in dict.fromkeys(edits.order) if c in thesis.claims]
+    return tuple(wanted + [c for c in thesis.claims if c not in wanted])
+
+
+def rival_schools(pack: Pack, evidence_id: str, own: tuple[str, ...]) -> tuple[School, ...]:
+    return tuple(pack.school[s] for s in pack.stance(evidence_id)[0] if s not in own)
+
+
+def sources_of(pack: Pack) -> frozenset[str]:
+    """Works that are sources, not scholarship: official publications and those the schools mark so."""
+    marked = {w for s in pack.schools for h in s.historians if h.role == "source" for w in h.works}
+    return frozenset(marked | {w.id for w in pack.works if w.kind in ("official", "documents")})
+
+
+def school_of(pack: Pack, work_id: str, fallback: tuple[School, ...]) -> str:
+    for school in pack.schools:
+        if any(work_id in h.works for h in school.historians):
+            return school.name
+    return "in no school"  # a critic or an outsider: never labelled with the paragraph's school
+
+
+def framing_for(pack: Pack, thesis: Thesis, question: QuestionAnalysis | None) -> tuple[object | None, str, str]:
+    """The thesis worded for the question (a pack ``Framing``), the question it comes from, and a warning
+    when the question's shape needs wording that no question in the pack gives this thesis."""
+    if question is None:
+        return None, "", ""
+    if question.question_id and question.question_id in pack.question:
+        own = pack.question[question.question_id]
+        framing = own.framing_for(thesis.id)
+        if framing is not None or thesis.id in own.theses:
+            return framing, own.id, ""
+    best, best_fit = None, 0.0
+    for other in pack.questions:
+        other_shape = other.shape or question.shape
+        if other_shape != question.shape or thesis.id not in other.theses:
+            continue
+        fit = years_overlap(question.years, other.years)
+        if fit > best_fit:
+            best, best_fit = other, fit
+    if best is not None and best_fit >= 0.5:
+        return best.framing_for(thesis.id), best.id, ""
+    if question.shape in GENERIC_SHAPES:
+        return None, "", ""
+    return (
+        None,
+        "",
+        f"No question in the pack words the thesis “{thesis.title}” for a question of this kind "
+        f"({question.shape_label}). Its statement below answers a different question: use the plan as "
+        "material and write the thesis, criteria and verdict for your question yourself.",
+    )
+
+
+def years_overlap(a: tuple[int, int] | None, b: tuple[int, int] | None) -> float:
+    if a is None or b is None:
+        return 1.0 if a == b else 0.5
+    inter = min(a[1], b[1]) - max(a[0], b[0]) + 1
+    union = max(a[1], b[1]) - min(a[0], b[0]) + 1
+    return max(0.0, inter / union)
+
+
+@lru_cache(maxsize=8192)
+def words_of(*texts: str) -> frozenset[str]:
+    return frozenset().union(*(stems_of(t) for t in texts))
+
+
+class Picker:
+    """Chooses evidence for a plan: inside the question's dates, fitted to its terms, never twice."""
+
+    def __init__(self, pack: Pack, question: QuestionAnalysis | None, terms: tuple[str, ...], edits: PlanEdits):
+        self.pack, self.question, self.terms, self.edits = pack, question, terms, edits
+        self.used: set[str] = set()
+        self.years_used: list[int] = []
+        self.fits: dict[tuple[str, str, int], float] = {}
+        self.covered: dict[str, bool] = {}
+
+    def covers(self, item: Evidence) -> bool:
+        if item.id not in self.covered:
+            self.covered[item.id] = self.question is None or self.question.covers_item(item)
+        return self.covered[item.id]
+
+    def fit(self, item: Evidence, how: str) -> float:
+        key = (item.id, how, len(self.years_used))
+        if key not in self.fits:
+            self.fits[key] = self._fit(item, how)
+        return self.fits[key]
+
+    def _fit(self, item: Evidence, how: str) -> float:
+        words = words_of(item.title, item.summary, how)
+        score = sum(1.0 for t in self.terms if t in words)
+        # An item many claims argue over is one an examiner expects (Munich, the protocol, the talks).
+        score += SALIENCE * math.log1p(self.pack.uses.get(item.id, 0))
+        if item.kind == "interpretation":
+            score -= 1.5  # a historian's reading belongs in the historians line, not as an event
+        years = self.question.years if self.question is not None else None
+        if years and years[1] - years[0] >= 4 and item.kind != "interpretation":
+            span = years[1] - years[0]
+            early = item.date.year <= years[0] + span / 4
+            late = item.date.end_year >= years[1] - span / 4
+            if early and not any(y <= years[0] + span / 4 for y in self.years_used):
+                score += 1.5
+            if late and not any(y >= years[1] - span / 4 for y in self.years_used):
+                score += 1.5
+        return score
+
+    def usable(self, claim: Claim, links: tuple) -> list:
+        found = [
+            link
+            for link in links
+            if self.covers(self.pack.item[link.evidence])
+            and link.evidence not in self.used
+            and paragraph_key(claim.id, link.evidence) not in self.edits.dropped
+        ]
+        if self.question is not None and self.question.historiography:
+            return found  # a question about historians: their readings are the evidence
+        # Otherwise a historian's reading belongs in the historians line, not among the dated events,
+        # unless the claim has too few events to stand on.
+        events = [link for link in found if self.pack.item[link.evidence].kind != "interpretation"]
+        return events if len(events) >= 2 else found
+
+    def claim_fit(self, claim: Claim) -> float:
+        """How much a claim has to say on this question, for choosing an exam plan's paragraphs."""
+        usable = self.usable(claim, claim.support)
+        fits = sorted((self.fit(self.pack.item[link.evidence], link.how) for link in usable), reverse=True)
+        said = sum(1.0 for t in self.terms if t in stems_of(claim.text))
+        return 3.0 * min(len(usable), 2) + sum(fits[:2]) + said
+
+    def take(self, ids: list[str]) -> None:
+        for evidence_id in ids:
+            self.used.add(evidence_id)
+            item = self.pack.item[evidence_id]
+            if item.kind != "interpretation":
+                self.years_used.append(item.date.year)
+
+
+def choose_support(picker: Picker, claim: Claim, limit: int | None) -> tuple[list[EvidenceUse], list[EvidenceUse]]:
+    pack, edits = picker.pack, picker.edits
+    dropped = [
+        EvidenceUse(pack.item[link.evidence], link.how, dropped=True)
+        for link in claim.support
+        if paragraph_key(claim.id, link.evidence) in edits.dropped
+    ]
+    if limit is None:
+        links = [link for link in claim.support if paragraph_key(claim.id, link.evidence) not in edits.dropped]
+    else:
+        ranked = sorted(
+            picker.usable(claim, claim.support), key=lambda link: -picker.fit(pack.item[link.evidence], link.how)
+        )
+        links = ranked[:limit]
+    links.sort(key=lambda link: (pack.item[link.evidence].date, link.evidence))
+    picker.take([link.evidence for link in links])
+    uses = [
+        EvidenceUse(pack.item[link.evidence], link.how, outside_range=not picker.covers(pack.item[link.evidence]))
+        for link in links
+    ]
+    return uses, dropped
+
+
+SEVERITY = {CONCEDED: 0, QUALIFIED: 1, STANDS: 2}
+
+
+def counter_options(picker: Picker, claim: Claim, exam: bool) -> tuple[list[EvidenceUse], list[EvidenceUse]]:
+    """A claim's counters (for an exam: inside the dates and unused, the most threatening first) and
+    those the student left out."""
+    pack, edits = picker.pack, picker.edits
+    dropped, kept = [], []
+    for link in sorted(claim.counter, key=lambda s: (pack.item[s.evidence].date, s.evidence)):
+        item = pack.item[link.evidence]
+        use = EvidenceUse(
+            item,
+            link.how,
+            rebuttal=link.rebuttal,
+            schools=rival_schools(pack, item.id, claim.schools),
+            outside_range=not picker.covers(item),
+            dropped=paragraph_key(claim.id, item.id) in edits.dropped,
+        )
+        (dropped if use.dropped else kept).append(use)
+    if exam:
+        kept = [u for u in kept if u.evidence.id not in picker.used and not u.outside_range]
+        kept.sort(key=lambda u: (u.evidence.kind == "interpretation", SEVERITY[u.stance]))
+    return kept, dropped
+
+
+def assign_counters(options: list[list[EvidenceUse]]) -> list[list[EvidenceUse]]:
+    """One counter a paragraph, no item twice: as many paragraphs countered as can be, then the most
+    threatening counters (a few paragraphs and options: every combination is tried)."""
+    best: tuple[tuple[int, int, int], list[EvidenceUse | None]] = ((-1, 0, 0), [])
+    for combo in itertools.product(*[[*opts[:4], None] for opts in options]):
+        chosen = [u.evidence.id for u in combo if u is not None]
+        if len(chosen) != len(set(chosen)):
+            continue
+        readings = sum(u.evidence.kind == "interpretation" for u in combo if u is not None)
+        score = (len(chosen), -readings, -sum(SEVERITY[u.stance] for u in combo if u is not None))
+        if score > best[0]:
+            best = (score, list(combo))
+    return [[u] if u is not None else [] for u in best[1]]
+
+
+# A name in the question: capitalised words, joined by "of", "the" or a dash ("the League of Nations").
+
+
+def historians_of(pack: Pack, claim: Claim, sources: frozenset[str], limit: int | None) -> tuple[Work, ...]:
+    works = tuple(pack.work[w] for w in claim.held_by if w not in sources)
+    return works if limit is None else works[:limit]
+
+
+def rival_claim(pack: Pack, thesis: Thesis, picker: Picker) -> Claim | None:
+    """The strongest case against the thesis: its chosen rival (when it has evidence inside the dates),
+    or the other school's claim that most often supplies the thesis's counter evidence and has most to
+    say inside the dates, the question's terms breaking near ties."""
+    chosen = pack.claim.get(thesis.rival)
+    if chosen is not None and picker.usable(chosen, chosen.support) and picker.usable(chosen, chosen.counter):
+        return chosen
+    counters = {link.evidence for c in thesis.claims for link in pack.claim[c].counter}
+    scored = []
+    for claim in pack.claims:
+        if claim.id in thesis.claims or set(claim.schools) & set(thesis.schools):
+            continue
+        usable = picker.usable(claim, claim.support)
+        if usable:
+            threat = 2.0 * sum(link.evidence in counters for link in claim.support) + len(usable) * 0.5
+            if not picker.usable(claim, claim.counter):
+                threat -= 3.0  # a case the plan could not answer from its own evidence: a weak choice
+            scored.append((threat, claim, usable))
+    scored.sort(key=lambda s: -s[0])
+    best, best_score = None, float("-inf")
+    for threat, claim, usable in scored[:6]:  # the fit to the question's terms costs more: the few best
+        score = threat + 0.25 * sum(picker.fit(pack.item[link.evidence], link.how) for link in usable)
+        if score > best_score:
+            best, best_score = claim, score
+    return best
+
+
+def opposing_paragraph(pack: Pack, thesis: Thesis, picker: Picker, length: Length, number: int) -> BodyParagraph | None:
+    claim = rival_claim(pack, thesis, picker)
+    if claim is None:
+        return None
+    support, _ = choose_support(picker, claim, None if length.support is None else 1)  # its single best item
+    # The reply from the thesis's side: the rival claim's own counter evidence, with how it fares.
+    replies = [
+        EvidenceUse(
+            pack.item[link.evidence],
+            link.how,
+            rebuttal=link.rebuttal,
+            outside_range=not picker.covers(pack.item[link.evidence]),
+        )
+        for link in claim.counter
+    ]
+    if length.counters is not None:  # an exam plan never uses an item twice
+        replies = [u for u in replies if u.evidence.id not in picker.used and not u.outside_range]
+    replies.sort(key=lambda u: (u.outside_range, -SEVERITY[u.stance]))
+    reply = replies[: 1 if length.counters is not None else None]
+    picker.take([u.evidence.id for u in reply])
+    fares = reply[0].stance if reply else ""
+    weighing = {
+        CONCEDED: "The rival case fails against its best counter: the thesis stands.",
+        QUALIFIED: "The rival case survives in part: the thesis holds, qualified.",
+        STANDS: "The rival case stands: the thesis concedes this ground and lowers its extent.",
+        "": "No answer to it inside the question's dates in this plan: find one, or concede the point.",
+    }[fares]
+    schools = tuple(pack.school[s] for s in claim.schools)
+    return BodyParagraph(
+        number=number,
+        claim=claim,
+        schools=schools,
+        support=tuple(support),
+        counter=tuple(reply),
+        dropped=(),
+        historians=historians_of(pack, claim, sources_of(pack), length.historians),
+        link=weighing,
+        topic_sentence=first_sentence(claim.text),
+        heading=f"The strongest case against: {heading_of(claim)}",
+        role="opposing",
+        weighing=weighing,
+    )

@@ -1,0 +1,203 @@
+"""The plan's own wording: command terms, extents, headings, topic sentences, links, the verdict.
+
+Pure string work on the pack's texts and the decoded question; no choices of evidence.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from arguments.essay import CONCEDED, QUALIFIED, STANDS, BodyParagraph
+from arguments.model import Claim, Work
+from arguments.question import QuestionAnalysis, carries_term, stems_of
+
+HEADING_WORDS = 8  # a paragraph's heading: its claim's first words
+
+JUDGEMENT_FRAMES: dict[str, str] = {
+    "to-what-extent": "Judge the extent: say how far the claim holds, where it stops holding, and why.",
+    "how-far": "Judge how far: give a clear extent, weighed across the whole period, and why.",
+    "evaluate": "Weigh strengths and limitations, then give an overall verdict with its reason.",
+    "assess": "Weigh the factors against each other and give a reasoned overall verdict.",
+    "discuss": "After a balanced review of the arguments, reach a clear, supported conclusion.",
+    "examine": "Bring out the assumptions and interrelationships behind the issue, then judge.",
+    "compare": "Set out the key similarities and differences side by side, and say which matter more.",
+    "why": "Rank the reasons: which was most important, which were necessary, which only triggers.",
+    "analyse": "Break the issue into its parts, show how they connect, and reach a judgement.",
+}
+
+COMMAND_GUIDANCE: dict[str, str] = {
+    "to-what-extent": "weigh the merits of the claim and state a clear extent",
+    "how-far": "weigh the claim and state a clear extent",
+    "evaluate": "weigh strengths and limitations",
+    "assess": "weigh the relative importance of the factors",
+    "discuss": "review a range of arguments in balance before concluding",
+    "examine": "uncover the assumptions and interrelationships in the issue",
+    "compare": "set out similarities and differences, referring to both throughout",
+    "why": "explain and rank the reasons",
+    "analyse": "identify the parts of the issue and how they relate",
+}
+
+# The extents a verdict can take, strongest first: a plan that concedes twice moves one step down.
+EXTENTS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("Entirely", ("entirely", "wholly", "completely", "fully")),
+    ("To a large extent", ("to a large extent", "largely", "mostly", "mainly", "to a great extent")),
+    ("Partly", ("partly", "to some extent", "in part", "partially", "to a considerable extent")),
+    ("Only to a limited extent", ("only to a limited extent", "to a limited extent", "only partly")),
+    ("Hardly at all", ("hardly", "not at all", "barely", "very little")),
+)
+# Sentences in a correction written for the pack's authors (where an error was seen), not students.
+_AUTHORS_NOTE = re.compile(r"\b(?:wiki|old notes|seed notes|source notes|course notes|encyclop\w+|wrongly give)", re.I)
+
+
+_BACK_REFERENCE = re.compile(r"^(?:This|That|It|These|Those)\b[^:.]{0,100}:\s*")
+
+
+# Words that say what a reading rests on: its sources, their date, its method.
+_METHOD = re.compile(r"(?i)\b(?:archives?|documents?|records?|sources?|testimony|method|memoirs?|papers|evidence)\b")
+
+
+def method_sentence(basis: str) -> str:
+    """The sentence of a school's basis that says what it rests on (sources, method), else its first."""
+    sentences = re.split(r"(?<=[.!?])\s+", basis.strip())
+    return next((s for s in sentences if _METHOD.search(s)), sentences[0])
+
+
+def first_sentence(text: str) -> str:
+    match = re.match(r"(.+?[.!?])(\s|$)", text)
+    return match.group(1) if match else text
+
+
+def extent_step(verdict: str) -> int | None:
+    lowered = verdict.casefold()
+    for step, (_, words) in enumerate(EXTENTS):
+        if any(lowered.startswith(w) for w in words):
+            return step
+    return None
+
+
+def refine_extent(verdict: str, concessions: int) -> tuple[str, str]:
+    """The conclusion's extent and what changed: two or more concessions move the extent one step down."""
+    step = extent_step(verdict)
+    if concessions == 0:
+        return verdict, "The counters are answered, so the verdict stands as the introduction gave it."
+    if concessions == 1 or step is None or step == len(EXTENTS) - 1:
+        return verdict, "The verdict holds, but only with the qualification the plan concedes."
+    lower = EXTENTS[step + 1][0]
+    return lower, f"The plan concedes {concessions} points, so the extent drops from “{verdict}” to “{lower}”."
+
+
+def clean_correction(text: str) -> str:
+    """A correction as a student reads it: the right fact, without where the error was seen."""
+    sentences = re.split(r"(?<=[.!?])\s+", text.strip())
+    kept = [s for s in sentences if s and not _AUTHORS_NOTE.search(s)]
+    if len(kept) < len(sentences) and kept:
+        # "This is one-sided: the French did press Warsaw": drop the pointer to the sentence dropped.
+        rest = _BACK_REFERENCE.sub("", kept[0], count=1)
+        kept[0] = rest[:1].upper() + rest[1:]
+    return " ".join(kept)
+
+
+def answer_head(statement: str, words: int = 36) -> str:
+    """A thesis statement's answer without its reasons: the part before "because" (or its first clauses)."""
+    sentence = re.split(r",?\s+because\b", first_sentence(statement), maxsplit=1)[0]
+    lead, colon, rest = sentence.partition(": ")
+    if colon and len(lead.split()) < 8:  # "The claim holds to a large extent: Soviet policy …"
+        sentence = rest[:1].upper() + rest[1:]
+    head = re.split(r"[;:]\s", sentence, maxsplit=1)[0].strip().rstrip(",;:.")
+    parts = head.split()
+    if len(parts) > words:
+        cut = " ".join(parts[:words])
+        head = cut[: cut.rfind(",")] if cut.rfind(",") > len(cut) * 0.4 else cut
+    return head.rstrip(",;: ") + "."
+
+
+def author_year(work: Work) -> tuple[str, int, str]:
+    surname = work.short.split(" (")[0]
+    return (unicodedata.normalize("NFKD", surname).casefold(), work.year, work.title.casefold())
+
+
+NAME = re.compile(r"\b[A-Z][\w'’]+(?:(?:\s+(?:of|the|and)\s+|\s+|[–-])[A-Z][\w'’]+)*")
+
+
+def question_focus(question: QuestionAnalysis | None, terms: tuple[str, ...], generic: str = "") -> str:
+    """The question's key phrase, to tie a topic sentence to it: its longest loaded word or phrase
+    ("collective security"), else the longest name it gives ("the League of Nations"), else its key
+    concept ("aims and motives"), else its last key word; the first of these that is a key term."""
+    if question is None:
+        return ""
+    loaded = sorted(question.loaded_words, key=lambda w: -len(w.split()))
+    first = question.text.split(" ", 1)[-1]  # not the opening word, capitalised as every sentence is
+    common = set(generic.lower().split())
+    names = sorted(
+        (n for n in NAME.findall(first) if len(n) > 3 and not set(n.lower().split()) <= common), key=lambda n: -len(n)
+    )
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]+", question.text) if carries_term(w, terms)]
+    for candidate in [*loaded, *names, question.concept_label, *words[-1:]]:
+        if carries_term(candidate, terms):
+            return candidate
+    return ""
+
+
+def heading_of(claim: Claim) -> str:
+    """A short name for the argument: the claim's first words (the topic sentence says it in full)."""
+    sentence = first_sentence(claim.text).rstrip(".")
+    clause = re.split(r",\s+(?:which|so that|so|while|because|since|and so)\b|;\s|:\s", sentence, maxsplit=1)[0]
+    words = clause.split()
+    return " ".join(words[:HEADING_WORDS]) + ("…" if len(words) > HEADING_WORDS else "")
+
+
+def topic_sentence_of(claim: Claim, terms: tuple[str, ...], focus: str) -> str:
+    """The claim as the paragraph's opening, tied to the question's terms when it does not use them."""
+    sentence = first_sentence(claim.text) if len(claim.text) > 320 else claim.text
+    if not terms or carries_term(sentence, terms) or not focus:
+        return sentence
+    return f"On {focus}: {sentence}"
+
+
+def weighed_first(weighing: str, claims: list[Claim]) -> str:
+    """The claim the weighing's first sentence is about (most shared words, three at least), or ""."""
+    words = stems_of(first_sentence(weighing)) - COMMON_WORDS
+    best, shared = "", 2
+    for claim in claims:
+        n = len(words & (stems_of(claim.text) - COMMON_WORDS))
+        if n > shared:
+            best, shared = claim.id, n
+    return best
+
+
+COMMON_WORDS = frozenset(
+    {"the", "a", "an", "of", "in", "to", "and", "was", "were", "is", "it", "its", "that", "for", "on"}
+)
+
+
+def link_sentence(stance: str, rank: int, total: int) -> str:
+    place = f"Weighs {rank} of {total} in the verdict" + (" (decisive)." if rank == 1 else ".")
+    if stance == STANDS:
+        return f"Supports the thesis: its strongest counter is answered. {place}"
+    if stance == QUALIFIED:
+        return f"Supports the thesis, with a qualification: the counter limits how far the claim reaches. {place}"
+    if stance == CONCEDED:
+        return (
+            f"Concedes ground: the counter outweighs part of the claim, so the conclusion qualifies the extent. {place}"
+        )
+    return f"Supports the thesis, but no counter is left to weigh: find one. {place}"
+
+
+STANCE_WORDS = {STANDS: "stands", QUALIFIED: "stands, qualified", CONCEDED: "concedes ground"}
+
+
+def why_ranked(p: BodyParagraph, named: str) -> str:
+    """Why a paragraph ranks where it does: the thesis's weighing, or how it survives its counter."""
+    first = "the thesis's weighing puts it first; " if p.claim.id == named else ""
+    if not p.counter:
+        return first + "no counter tested"
+    title = p.counter[0].evidence.title
+    return (
+        first
+        + {
+            STANDS: f"answers {title}",
+            QUALIFIED: f"qualified by {title}",
+            CONCEDED: f"concedes {title}",
+        }[p.stance]
+    )
