@@ -94,8 +94,16 @@ def words_of(*texts: str) -> frozenset[str]:
 class Picker:
     """Chooses evidence for a plan: inside the question's dates, fitted to its terms, never twice."""
 
-    def __init__(self, pack: Pack, question: QuestionAnalysis | None, terms: tuple[str, ...], edits: PlanEdits):
+    def __init__(
+        self,
+        pack: Pack,
+        question: QuestionAnalysis | None,
+        terms: tuple[str, ...],
+        edits: PlanEdits,
+        promised: frozenset[str] = frozenset(),
+    ):
         self.pack, self.question, self.terms, self.edits = pack, question, terms, edits
+        self.promised = promised  # words of the thesis statement: the evidence it promises comes first
         self.used: set[str] = set()
         self.years_used: list[int] = []
         self.fits: dict[tuple[str, str, int], float] = {}
@@ -115,6 +123,7 @@ class Picker:
     def _fit(self, item: Evidence, how: str) -> float:
         words = words_of(item.title, item.summary, how)
         score = sum(1.0 for t in self.terms if t in words)
+        score += min(2.0, 0.5 * len(words & self.promised))
         # An item many claims argue over is one an examiner expects (Munich, the protocol, the talks).
         score += SALIENCE * math.log1p(self.pack.uses.get(item.id, 0))
         if item.kind == "interpretation":
@@ -239,6 +248,7 @@ def rival_claim(pack: Pack, thesis: Thesis, picker: Picker) -> Claim | None:
     if chosen is not None and picker.usable(chosen, chosen.support) and picker.usable(chosen, chosen.counter):
         return chosen
     counters = {link.evidence for c in thesis.claims for link in pack.claim[c].counter}
+    agreed = {link.evidence for c in thesis.claims for link in pack.claim[c].support}
     scored = []
     for claim in pack.claims:
         if claim.id in thesis.claims or set(claim.schools) & set(thesis.schools):
@@ -246,6 +256,7 @@ def rival_claim(pack: Pack, thesis: Thesis, picker: Picker) -> Claim | None:
         usable = picker.usable(claim, claim.support)
         if usable:
             threat = 2.0 * sum(link.evidence in counters for link in claim.support) + len(usable) * 0.5
+            threat -= 1.0 * sum(link.evidence in agreed for link in claim.support)  # it rests on our evidence
             if not picker.usable(claim, claim.counter):
                 threat -= 3.0  # a case the plan could not answer from its own evidence: a weak choice
             scored.append((threat, claim, usable))

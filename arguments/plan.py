@@ -52,9 +52,10 @@ from arguments.essay import (  # noqa: F401 (the plan's names, imported from her
     rebuttal_stance,
 )
 from arguments.model import Pack, School, Thesis, Work
-from arguments.question import GENERIC_SHAPES, QuestionAnalysis, key_terms
+from arguments.question import GENERIC_SHAPES, QuestionAnalysis, key_terms, stems_of
 from arguments.wording import (  # noqa: F401
     COMMAND_GUIDANCE,
+    COMMON_WORDS,
     JUDGEMENT_FRAMES,
     STANCE_WORDS,
     answer_head,
@@ -88,9 +89,12 @@ def build_plan(
     schools = tuple(pack.school[s] for s in thesis.schools)
     terms = key_terms(question.text, pack.info.title) if question is not None else ()
     focus = question_focus(question, terms, pack.info.title)
-    picker = Picker(pack, question, terms, edits)
+
     sources = sources_of(pack)
     framing, framed_by, fit_warning = framing_for(pack, thesis, question)
+    statement = edits.thesis_text or (framing.text if framing else thesis.text)
+    promised = frozenset(stems_of(statement) - stems_of(pack.info.title) - COMMON_WORDS)
+    picker = Picker(pack, question, terms, edits, promised)
 
     # Which claims become paragraphs: in the student's (or thesis's) order; for an exam essay the
     # first few with evidence inside the question's dates (two items if they have them).
@@ -103,7 +107,11 @@ def build_plan(
         # (or the student's) order.
         # The thesis's author put its claims in order of weight: a small bonus for coming early.
         best = sorted(order, key=lambda c: (-picker.claim_fit(pack.claim[c]) + 0.75 * order.index(c), order.index(c)))
-        chosen = [c for c in order if c in best[: length.paragraphs]]
+        keep = best[: length.paragraphs]
+        named = weighed_first(thesis.weighing, [pack.claim[c] for c in order])
+        if named and named not in keep and picker.usable(pack.claim[named], pack.claim[named].support):
+            keep = keep[:-1] + [named]  # the claim the thesis itself weighs most is never left out
+        chosen = [c for c in order if c in keep]
 
     drafts = []
     for claim_id in chosen:
@@ -149,7 +157,6 @@ def build_plan(
     if opposing is not None:
         opposing = replace(opposing, note=edits.note("opposing"))
 
-    statement = edits.thesis_text or (framing.text if framing else thesis.text)
     verdict = framing.verdict if framing else thesis.verdict
     criteria = framing.criteria if framing else thesis.criteria
     if question is not None:

@@ -84,7 +84,10 @@ def refine_extent(verdict: str, concessions: int) -> tuple[str, str]:
     if concessions == 1 or step is None or step == len(EXTENTS) - 1:
         return verdict, "The verdict holds, but only with the qualification the plan concedes."
     lower = EXTENTS[step + 1][0]
-    return lower, f"The plan concedes {concessions} points, so the extent drops from “{verdict}” to “{lower}”."
+    return (
+        lower,
+        f"Weighed against the {concessions} points the plan concedes, “{lower}” is a fairer extent than “{verdict}”.",
+    )
 
 
 def clean_correction(text: str) -> str:
@@ -98,13 +101,18 @@ def clean_correction(text: str) -> str:
     return " ".join(kept)
 
 
-def answer_head(statement: str, words: int = 36) -> str:
-    """A thesis statement's answer without its reasons: the part before "because" (or its first clauses)."""
-    sentence = re.split(r",?\s+because\b", first_sentence(statement), maxsplit=1)[0]
+def answer_head(statement: str, words: int = 40) -> str:
+    """A thesis statement's answer and its first reason: up to the end of the first clause after
+    "because" ("… largely because of what each side offered by mid-August 1939.")."""
+    sentence = first_sentence(statement)
     lead, colon, rest = sentence.partition(": ")
     if colon and len(lead.split()) < 8:  # "The claim holds to a large extent: Soviet policy …"
         sentence = rest[:1].upper() + rest[1:]
-    head = re.split(r"[;:]\s", sentence, maxsplit=1)[0].strip().rstrip(",;:.")
+    pieces = re.split(r"(,?\s+because\b)", sentence, maxsplit=1)
+    head = pieces[0]
+    if len(pieces) == 3:  # the answer, "because", the reasons: keep the first reason's clause
+        head += pieces[1] + re.split(r"[,;:]\s", pieces[2], maxsplit=1)[0]
+    head = re.split(r"[;:]\s", head, maxsplit=1)[0].strip().rstrip(",;:.")
     parts = head.split()
     if len(parts) > words:
         cut = " ".join(parts[:words])
@@ -189,7 +197,7 @@ STANCE_WORDS = {STANDS: "stands", QUALIFIED: "stands, qualified", CONCEDED: "con
 
 def why_ranked(p: BodyParagraph, named: str) -> str:
     """Why a paragraph ranks where it does: the thesis's weighing, or how it survives its counter."""
-    first = "the thesis's weighing puts it first; " if p.claim.id == named else ""
+    first = "the thesis weighs it most; " if p.claim.id == named else ""
     if not p.counter:
         return first + "no counter tested"
     title = p.counter[0].evidence.title
