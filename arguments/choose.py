@@ -140,12 +140,13 @@ class Picker:
         return score
 
     def usable(self, claim: Claim, links: tuple) -> list:
+        dropped = self.edits.dropped
         found = [
             link
             for link in links
-            if self.covers(self.pack.item[link.evidence])
-            and link.evidence not in self.used
-            and paragraph_key(claim.id, link.evidence) not in self.edits.dropped
+            if link.evidence not in self.used
+            and self.covers(self.pack.item[link.evidence])
+            and not (dropped and paragraph_key(claim.id, link.evidence) in dropped)
         ]
         if self.question is not None and self.question.historiography:
             return found  # a question about historians: their readings are the evidence
@@ -250,8 +251,9 @@ def rival_claim(pack: Pack, thesis: Thesis, picker: Picker) -> Claim | None:
     counters = {link.evidence for c in thesis.claims for link in pack.claim[c].counter}
     agreed = {link.evidence for c in thesis.claims for link in pack.claim[c].support}
     scored = []
+    own = set(thesis.schools)
     for claim in pack.claims:
-        if claim.id in thesis.claims or set(claim.schools) & set(thesis.schools):
+        if claim.id in thesis.claims or not own.isdisjoint(claim.schools):
             continue
         usable = picker.usable(claim, claim.support)
         if usable:
