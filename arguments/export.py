@@ -127,10 +127,6 @@ def front_matter(plan: EssayPlan) -> list[str]:
     return lines
 
 
-def cite(works: tuple[Work, ...] | list[Work]) -> str:
-    return "; ".join(md(w.short) for w in works)
-
-
 def note_lines(text: str, *, streamlit: bool = False) -> list[str]:
     """The student's note as an inert Markdown quote, line by line (none when there is no note)."""
     if not text:
@@ -154,19 +150,6 @@ def render_markdown(plan: EssayPlan) -> str:
         out += _note(part.note)
         out.append("")
     return "\n".join(out).rstrip("\n") + "\n"
-
-
-def bibliography_entry(work: Work) -> str:
-    if work.kind in {"article", "chapter"} and work.published_in:
-        where = (
-            f"'{md(work.title)}', in *{md(work.published_in)}*"
-            if work.kind == "chapter"
-            else (f"'{md(work.title)}', *{md(work.published_in)}*")
-        )
-    else:
-        where = f"*{md(work.title)}*"
-    tail = f", {md(work.publisher)}" if work.publisher else ""
-    return f"{md(work.author)} ({work.year}). {where}{tail}."
 
 
 def _work_dict(work: Work) -> dict[str, object]:
