@@ -9,13 +9,18 @@ judgements for its authors); `python -m arguments check` lists them and exits 1.
 
 from __future__ import annotations
 
+import re
+
 from arguments.load import Problem
-from arguments.model import Pack, Question, Thesis
+from arguments.model import Claim, Pack, Question, Thesis
 from arguments.question import dated_by_publication, find_shape
 
 MIN_HISTORIANS = 2
 # A linked thesis whose period evidence lies less than this share inside the question's dates.
 MIN_INSIDE_SHARE = 0.5
+# The short wordings an exam plan prints (a 50-minute plan fits 900 words): at most this many words.
+SHORT_WORDS = {"label": 8, "topic": 28, "point": 16, "reply": 24, "short": 45, "convinces": 35}
+_WORD = re.compile(r"\w+(?:[’'-]\w+)*")
 
 
 def _problem(pack: Pack, kind: str, rid: str, field: str, message: str) -> Problem:
@@ -60,9 +65,67 @@ def _question_findings(pack: Pack, question: Question) -> list[Problem]:
     return found
 
 
+def _short(
+    found: list[Problem], pack: Pack, kind: str, rid: str, field: str, text: str, missing: str, limit: int = 0
+) -> None:
+    """A short wording an exam plan prints: present, and within its word limit."""
+    n = len(_WORD.findall(text))
+    limit = limit or SHORT_WORDS[field.rsplit(".", 1)[-1]]
+    if not text:
+        found.append(_problem(pack, kind, rid, field, missing))
+    elif n > limit:
+        found.append(_problem(pack, kind, rid, field, f"has {n} words (at most {limit}): an exam plan prints it whole"))
+
+
+def _statement_findings(pack: Pack, kind: str, rid: str, field: str, short: str, verdict: str) -> list[Problem]:
+    """A thesis's (or a framing's) short statement: present, short, and in the verdict's own words."""
+    found: list[Problem] = []
+    _short(found, pack, kind, rid, field, short, "no short statement: the thesis in one sentence of at most 45 words")
+    if short and verdict.casefold() not in short.casefold():
+        found.append(_problem(pack, kind, rid, field, f"does not state the extent “{verdict}” in its own words"))
+    return found
+
+
+def _claim_findings(pack: Pack, claim: Claim) -> list[Problem]:
+    """A claim's short wordings: present, and short enough for an exam plan."""
+    found: list[Problem] = []
+
+    def short(field: str, text: str, missing: str) -> None:
+        _short(found, pack, "claim", claim.id, field, text, missing)
+
+    short("label", claim.label, "has no label: name the paragraph's argument in 3–8 words")
+    short("topic", claim.topic, "no topic sentence: the claim's argument in at most 28 words")
+    for i, link in enumerate(claim.support, start=1):
+        short(
+            f"support[{i}].point",
+            link.point,
+            f"no point for '{link.evidence}': say in one sentence what the item shows for this claim",
+        )
+    for i, link in enumerate(claim.counter, start=1):
+        short(
+            f"counter[{i}].reply",
+            link.reply,
+            f"no reply for '{link.evidence}': give the rebuttal in one or two short sentences, same verdict",
+        )
+    return found
+
+
 def lint_pack(pack: Pack) -> tuple[Problem, ...]:
     """Content findings for a loaded pack, in file order."""
     found: list[Problem] = []
+    for claim in pack.claims:
+        found += _claim_findings(pack, claim)
+    for thesis in pack.theses:
+        found += _statement_findings(pack, "thesis", thesis.id, "short", thesis.short, thesis.verdict)
+        missing = "no short evaluation: which reading convinces, and why, in one sentence of at most 35 words"
+        _short(found, pack, "thesis", thesis.id, "convinces", thesis.convinces, missing)
+    for question in pack.questions:
+        for i, framing in enumerate(question.framing, start=1):
+            found += _statement_findings(
+                pack, "question", question.id, f"framing[{i}].short", framing.short, framing.verdict
+            )
+    for item in pack.evidence:
+        _short(found, pack, "evidence", item.id, "short", item.short, "no short title: name the item in 2–6 words", 6)
     for question in pack.questions:
         found += _question_findings(pack, question)
     authors: dict[str, set[str]] = {}  # work id → schools that list its author

@@ -132,6 +132,7 @@ class School(Record):
     name: Text
     summary: Text
     basis: Text
+    method: OptionalText = ""  # what its reading rests on (sources, context, method), in one sentence
     historians: tuple[Historian, ...] = Field(min_length=3)
 
 
@@ -139,6 +140,7 @@ class Evidence(Record):
     id: Id
     date: Annotated[HistDate, BeforeValidator(_as_date)]
     title: Text
+    short: OptionalText = ""  # the title in a few words, for an exam plan ("The Munich Agreement")
     kind: EvidenceKind
     themes: tuple[Theme, ...] = Field(min_length=1)
     summary: Text
@@ -152,18 +154,22 @@ class Evidence(Record):
 class SupportLink(Record):
     evidence: Id
     how: Text
+    point: OptionalText = ""  # the item's "so what" in one short sentence, for an exam plan
 
 
 class CounterLink(Record):
     evidence: Id
     how: Text
     rebuttal: Text
+    reply: OptionalText = ""  # the rebuttal in one or two short sentences, for an exam plan
 
 
 class Claim(Record):
     id: Id
     schools: tuple[Id, ...] = Field(min_length=1)
+    label: OptionalText = ""  # the paragraph's heading: the argument in a few words
     text: Text
+    topic: OptionalText = ""  # the text as a topic sentence (≤ 28 words), for an exam plan
     held_by: tuple[Id, ...] = ()
     support: tuple[SupportLink, ...] = Field(min_length=2)
     counter: tuple[CounterLink, ...] = Field(min_length=1)
@@ -174,12 +180,14 @@ class Thesis(Record):
     title: Text
     schools: tuple[Id, ...] = Field(min_length=1)
     text: Text
+    short: OptionalText = ""  # the statement in one sentence (≤ 45 words), for an exam plan
     verdict: Text
     context: Text
     criteria: Text
     claims: tuple[Id, ...] = Field(min_length=3)
     weighing: Text
     evaluation: Text
+    convinces: OptionalText = ""  # the evaluation in one sentence (≤ 35 words), for an exam plan
     # The rival claim the plan's opposing paragraph weighs (chosen by the planner when empty).
     rival: Annotated[str, StringConstraints(pattern=r"^$|" + ID_PATTERN)] = ""
 
@@ -195,6 +203,7 @@ class Framing(Record):
 
     thesis: Id
     text: Text
+    short: OptionalText = ""  # the statement in one sentence (≤ 45 words), for an exam plan
     verdict: Text
     criteria: Text
 

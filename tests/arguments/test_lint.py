@@ -46,6 +46,7 @@ def test_a_historian_whose_own_reading_argues_against_their_school_is_named(pack
 id = "tucker-reading"
 date = "1977"
 title = "Tucker's reading"
+short = "Tucker's reading"
 kind = "interpretation"
 themes = ["ideology"]
 summary = "A reading that, as tagged here, cuts against the school Tucker is listed in."
@@ -58,3 +59,34 @@ challenges = ["german-orientation"]
     assert [(f.record, f.field) for f in findings] == [("evidence 'tucker-reading'", "challenges")]
     assert "argues against 'german-orientation'" in findings[0].message
     assert findings[0].file == "evidence/items.toml" and findings[0].line
+
+
+def test_a_claim_without_its_exam_wordings_is_named(pack_copy, capsys):
+    edit(pack_copy / "claims.toml", 'label = "Munich killed collective security"\n', "")
+    edit(pack_copy / "claims.toml", 'point = "A binding treaty with a Western democracy."\n', "")
+    long = " ".join(["word"] * 25)
+    edit(pack_copy / "claims.toml", 'reply = "Trade, not alliance."', f'reply = "{long}."')
+    findings = lint_pack(load_pack(pack_copy))
+    assert [(f.record, f.field) for f in findings] == [
+        ("claim 'cs-genuine-turn'", "support[2].point"),
+        ("claim 'cs-munich'", "label"),
+        ("claim 'cs-rapallo-broken-by-hitler'", "counter[1].reply"),
+    ]
+    assert "no point for 'franco-soviet-treaty'" in findings[0].message
+    assert "has no label" in findings[1].message
+    assert "has 25 words (at most 24)" in findings[2].message
+    assert all(f.file == "claims.toml" and f.line for f in findings)
+    assert main(["check", "--pack", str(pack_copy)]) == 1
+    assert "3 findings to fix" in capsys.readouterr().err
+
+
+def test_a_short_thesis_without_its_extent_and_an_item_without_a_short_title_are_named(pack_copy):
+    edit(pack_copy / "theses.toml", 'short = "To a large extent, because', 'short = "Largely, because')
+    edit(pack_copy / "evidence" / "items.toml", 'short = "Munich"\n', "")
+    findings = lint_pack(load_pack(pack_copy))
+    assert [(f.record, f.field) for f in findings] == [
+        ("evidence 'munich-agreement'", "short"),
+        ("thesis 'cs-genuine'", "short"),
+    ]
+    assert "no short title" in findings[0].message
+    assert "does not state the extent “To a large extent”" in findings[1].message
