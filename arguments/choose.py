@@ -173,7 +173,7 @@ class Picker:
 def choose_support(picker: Picker, claim: Claim, limit: int | None) -> tuple[list[EvidenceUse], list[EvidenceUse]]:
     pack, edits = picker.pack, picker.edits
     dropped = [
-        EvidenceUse(pack.item[link.evidence], link.how, dropped=True)
+        EvidenceUse(pack.item[link.evidence], link.how, dropped=True, point=link.point)
         for link in claim.support
         if paragraph_key(claim.id, link.evidence) in edits.dropped
     ]
@@ -187,7 +187,12 @@ def choose_support(picker: Picker, claim: Claim, limit: int | None) -> tuple[lis
     links.sort(key=lambda link: (pack.item[link.evidence].date, link.evidence))
     picker.take([link.evidence for link in links])
     uses = [
-        EvidenceUse(pack.item[link.evidence], link.how, outside_range=not picker.covers(pack.item[link.evidence]))
+        EvidenceUse(
+            pack.item[link.evidence],
+            link.how,
+            outside_range=not picker.covers(pack.item[link.evidence]),
+            point=link.point,
+        )
         for link in links
     ]
     return uses, dropped
@@ -207,6 +212,7 @@ def counter_options(picker: Picker, claim: Claim, exam: bool) -> tuple[list[Evid
             item,
             link.how,
             rebuttal=link.rebuttal,
+            reply=link.reply,
             schools=rival_schools(pack, item.id, claim.schools),
             outside_range=not picker.covers(item),
             dropped=paragraph_key(claim.id, item.id) in edits.dropped,
@@ -271,7 +277,10 @@ def rival_claim(pack: Pack, thesis: Thesis, picker: Picker) -> Claim | None:
     return best
 
 
-def opposing_paragraph(pack: Pack, thesis: Thesis, picker: Picker, length: Length, number: int) -> BodyParagraph | None:
+def opposing_paragraph(
+    pack: Pack, thesis: Thesis, picker: Picker, length: Length, number: int, verdict: str
+) -> BodyParagraph | None:
+    """The strongest rival case on this question, its best item, and the answer that weighs it."""
     claim = rival_claim(pack, thesis, picker)
     if claim is None:
         return None
@@ -282,6 +291,7 @@ def opposing_paragraph(pack: Pack, thesis: Thesis, picker: Picker, length: Lengt
             pack.item[link.evidence],
             link.how,
             rebuttal=link.rebuttal,
+            reply=link.reply,
             outside_range=not picker.covers(pack.item[link.evidence]),
         )
         for link in claim.counter
@@ -293,9 +303,9 @@ def opposing_paragraph(pack: Pack, thesis: Thesis, picker: Picker, length: Lengt
     picker.take([u.evidence.id for u in reply])
     fares = reply[0].stance if reply else ""
     weighing = {
-        CONCEDED: "The rival case fails against its best counter: the thesis stands.",
-        QUALIFIED: "The rival case survives in part: the thesis holds, qualified.",
-        STANDS: "The rival case stands: the thesis concedes this ground and lowers its extent.",
+        CONCEDED: f"It fails against its best counter, so the thesis keeps its extent: “{verdict}”.",
+        QUALIFIED: f"It survives in part: it qualifies “{verdict}” but does not overturn it.",
+        STANDS: "It stands: the thesis concedes this ground, and the conclusion lowers its extent.",
         "": "No answer to it inside the question's dates in this plan: find one, or concede the point.",
     }[fares]
     schools = tuple(pack.school[s] for s in claim.schools)
@@ -308,7 +318,7 @@ def opposing_paragraph(pack: Pack, thesis: Thesis, picker: Picker, length: Lengt
         dropped=(),
         historians=historians_of(pack, claim, sources_of(pack), length.historians),
         link=weighing,
-        topic_sentence=first_sentence(claim.text),
+        topic_sentence=claim.topic if claim.topic and length.paragraphs is not None else first_sentence(claim.text),
         heading=f"The strongest case against: {heading_of(claim)}",
         role="opposing",
         weighing=weighing,

@@ -32,9 +32,9 @@ class Length:
 # examiner marked plans cut to fit 900 words down: their "because"s and rebuttals were cut off), so
 # it meets these limits by leaving extras out, not by cutting sentences short.
 LENGTHS: dict[str, Length] = {
-    "45": Length("45-minute essay", 2, 2, 1, 1, 1100),
-    "50": Length("50-minute essay", 3, 2, 1, 2, 1300),
-    "60": Length("60-minute essay", 4, 2, 1, 2, 1550),
+    "45": Length("45-minute essay", 2, 2, 1, 1, 800),
+    "50": Length("50-minute essay", 3, 2, 1, 2, 900),
+    "60": Length("60-minute essay", 4, 2, 1, 2, 1100),
     "revision": Length("Revision notes (everything)", None, None, None, None, None),
 }
 DEFAULT_LENGTH = "50"
@@ -144,6 +144,8 @@ class EvidenceUse:
     schools: tuple[School, ...] = ()  # for counter items: the rival schools that rely on it
     outside_range: bool = False
     dropped: bool = False
+    point: str = ""  # the pack's short "so what" (support), for an exam plan
+    reply: str = ""  # the pack's short rebuttal (counter), for an exam plan
 
     @property
     def stance(self) -> str:
@@ -210,8 +212,9 @@ class HistorianEntry:
     basis: str
     evaluation: str
     relevance: str
-    basis_short: str = ""
+    basis_short: str = ""  # the items' short titles, for an exam plan
     claim_short: str = ""  # the paragraph's heading
+    evaluation_short: str = ""  # how the claim fares, in a clause ("it stands, qualified against …")
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from functools import lru_cache
 from arguments.checklist import MET, TO_DO, check_plan
 from arguments.essay import BodyParagraph, EssayPlan, EvidenceUse
 from arguments.model import KIND_LABELS, Work
+from arguments.question import GENERIC_SHAPES
 from arguments.wording import COMMAND_GUIDANCE, first_sentence
 
 Escape = Callable[[str], str]
@@ -62,7 +63,7 @@ class Outline:
 
 # Words a descriptive line may take in an exam plan, cut at a clause (the background, what each
 # school rests on, the verdict on the readings at the tightest); reasoning is never cut.
-BUDGET = {"context": 24, "why": 16, "convinces": 30}
+BUDGET = {"context": 24, "why": 32, "convinces": 36}
 # A topic sentence carries the argument: an exam plan cuts only a long one, at a clause after its point.
 TOPIC_WORDS = 40
 _VERDICT_OPENING = re.compile(
@@ -79,7 +80,9 @@ class Trim:
     citations: bool = True  # a short citation after each item (the bibliography lists them all)
     entries: int = 3  # historians in the historiography paragraph
     counter_how: bool = True  # why the counter cuts against the claim (the rebuttal answers it anyway)
-    lean: bool = False  # the historiography's verdict in a clause, no separate extent line (the thesis has it)
+    lean: bool = False  # the question's task in one line, no separate extent line (the thesis has it)
+    signposts: bool = True  # the roadmap names each paragraph's argument (else: their numbers and roles)
+    basis: bool = True  # a historian's entry names the items it rests on (else: the paragraph that has them)
 
 
 # Tried in turn until the plan fits.
@@ -90,6 +93,10 @@ TRIMS = (
     Trim(errors=1, context=False, citations=False, counter_how=False),
     Trim(errors=0, context=False, citations=False, entries=2, counter_how=False),
     Trim(errors=0, context=False, citations=False, entries=2, counter_how=False, lean=True),
+    Trim(errors=0, context=False, citations=False, entries=2, counter_how=False, lean=True, signposts=False),
+    Trim(
+        errors=0, context=False, citations=False, entries=2, counter_how=False, lean=True, signposts=False, basis=False
+    ),
 )
 FULL = Trim(errors=99, entries=99)  # revision notes: everything
 
@@ -185,13 +192,26 @@ def _evidence(use: EvidenceUse, plan: EssayPlan, works: dict[str, Work], trim: T
     item = use.evidence
     full = trim is FULL
     source = cites([works[w] for w in item.sources if w in works][: None if full else 1]) if trim.citations else ""
-    how = _short(trim)(use.how, "how")
+    how = use.point if use.point and not full else _short(trim)(use.how, "how")
     text = f"{how} ({source})" if source else how
     children: list[Line] = []
     if full:
         children.append(Line("What", item.summary))
         children.append(Line("Kind", KIND_LABELS[item.kind]))
-    return Line(f"{item.date.label} · {item.title}", text, tuple(children) + _outside(use, plan))
+    return Line(_named(use, trim), text, tuple(children) + _outside(use, plan))
+
+
+def _named(use: EvidenceUse, trim: Trim) -> str:
+    """``18 September 1934 · The USSR joins the League``: an item's date and title (short in an exam plan)."""
+    item = use.evidence
+    return f"{item.date.label} · {item.title if trim is FULL or not item.short else item.short}"
+
+
+def _rebuttal(use: EvidenceUse, trim: Trim) -> str:
+    """The rebuttal in full (revision notes), else the pack's short reply, else its first sentence."""
+    if trim is FULL:
+        return use.rebuttal
+    return use.reply or _short(trim)(without_verdict(use.rebuttal), "rebuttal")
 
 
 def _outside(use: EvidenceUse, plan: EssayPlan) -> tuple[Line, ...]:
@@ -204,7 +224,6 @@ def _outside(use: EvidenceUse, plan: EssayPlan) -> tuple[Line, ...]:
 def _paragraph(p: BodyParagraph, plan: EssayPlan, works: dict[str, Work], trim: Trim) -> Part:
     full = trim is FULL
     short = _short(trim)
-    verdict = (lambda text: text) if full else without_verdict
     lines = [Line("School" if len(p.schools) == 1 else "Schools", ", ".join(s.name for s in p.schools))]
     if p.role == "opposing":
         lines.append(Line("The rival case", p.topic_sentence if full else brief(p.topic_sentence, TOPIC_WORDS)))
@@ -213,12 +232,11 @@ def _paragraph(p: BodyParagraph, plan: EssayPlan, works: dict[str, Work], trim: 
             lines.append(
                 Line(
                     "The answer",
-                    f"{use.evidence.date.label} · {use.evidence.title}"
-                    + (f": {short(use.how, 'counter')}" if trim.counter_how else ""),
+                    _named(use, trim) + (f": {short(use.how, 'counter')}" if trim.counter_how else ""),
                     (
                         Line(
-                            f"How the rival case fares ({STANCE_LABELS[use.stance]})",
-                            short(verdict(use.rebuttal), "rebuttal"),
+                            f"How it fares ({STANCE_LABELS[use.stance]})",
+                            _rebuttal(use, trim),
                         ),
                     )
                     + _outside(use, plan),
@@ -240,10 +258,8 @@ def _paragraph(p: BodyParagraph, plan: EssayPlan, works: dict[str, Work], trim: 
             lines.append(
                 Line(
                     f"Counter{rivals}",
-                    f"{use.evidence.date.label} · {use.evidence.title}"
-                    + (f": {short(use.how, 'counter')}" if trim.counter_how else ""),
-                    (Line(f"Rebuttal ({STANCE_LABELS[use.stance]})", short(verdict(use.rebuttal), "rebuttal")),)
-                    + _outside(use, plan),
+                    _named(use, trim) + (f": {short(use.how, 'counter')}" if trim.counter_how else ""),
+                    (Line(f"Rebuttal ({STANCE_LABELS[use.stance]})", _rebuttal(use, trim)),) + _outside(use, plan),
                     kind="counter",
                 )
             )
@@ -253,7 +269,9 @@ def _paragraph(p: BodyParagraph, plan: EssayPlan, works: dict[str, Work], trim: 
         lines.append(
             Line(
                 "Historians",
-                "; ".join(dict.fromkeys(f"{w.short}, {w.title}" if full else w.short for w in p.historians)),
+                "; ".join(dict.fromkeys(f"{w.short}, {w.title}" for w in p.historians))
+                if full
+                else _by_author(p.historians),
                 kind="counter",
             )
         )
@@ -310,6 +328,9 @@ def _parts(plan: EssayPlan, trim: Trim) -> list[Part]:
         decoded = (
             f"{q.command_label}: {COMMAND_GUIDANCE[q.command]}. The task: {q.shape_label}. "
             f"Key concept: {q.concept_label}. Dates: {q.years_label}."
+            if not trim.lean  # at the tightest, the task in the question's terms (the command's meaning goes)
+            else f"{q.command_label}: {COMMAND_GUIDANCE[q.command] if q.shape in GENERIC_SHAPES else q.shape_label}"
+            f" ({q.concept_label}, {q.years_label})."
         )
         lines = [Line("Question", q.text), Line("Decoded", decoded)]
         if q.words_to_define:
@@ -326,30 +347,38 @@ def _parts(plan: EssayPlan, trim: Trim) -> list[Part]:
         Line("Thesis" + (" (your wording)" if plan.edits.thesis_text else ""), intro.thesis_statement),
         *([] if trim.lean else [Line("Extent", intro.verdict)]),
         Line("Criteria", short(intro.criteria, "criteria")),
-        Line("Roadmap", "; ".join(intro.roadmap if full else (_roadmap_step(p) for p in plan.body))),
+        Line("Roadmap", "; ".join(intro.roadmap if full else (_roadmap_step(p) for p in plan.body)))
+        if full or trim.signposts
+        else Line("Roadmap", _roadmap_numbers(plan)),
     ]
     errors = intro.errors[: trim.errors]
     if errors:
         lines.append(Line("Avoid these errors", "", tuple(Line("", e) for e in errors)))
     parts.append(Part(INTRODUCTION, "Introduction", tuple(lines), intro.note))
     parts += [_paragraph(p, plan, works, trim) for p in plan.body]
-    lines = [Line("", hist.placement)]
+    lines = [] if trim.lean else [Line("", hist.placement)]  # the entries and "why they differ" name the schools
     entries = hist.entries
     if len(entries) > trim.entries:  # keep the case against (the last entry)
         entries = entries[: trim.entries - 1] + entries[-1:]
     for e in entries:
-        lines.append(
-            Line(
-                f"{e.work.short if not full else f'{e.work.short}, {e.work.title}'} ({e.school})",
-                "",
-                (
-                    Line("Claim", e.claim if full else e.claim_short),
-                    Line("Evidence basis", e.basis if full else e.basis_short),
-                    Line("Evaluation", short(e.evaluation, "weighed")),
-                    Line("Relevance", e.relevance),
-                ),
+        if full:
+            lines.append(
+                Line(
+                    f"{e.work.short}, {e.work.title} ({e.school})",
+                    "",
+                    (
+                        Line("Claim", e.claim),
+                        Line("Evidence basis", e.basis),
+                        Line("Evaluation", e.evaluation),
+                        Line("Relevance", e.relevance),
+                    ),
+                )
             )
-        )
+        else:  # one line: claim (where it is used), evidence basis; evaluation
+            where = e.relevance.replace("Paragraph", "paragraph").replace(" (the case against)", ", the case against")
+            basis = f", from {e.basis_short}" if trim.basis and e.basis_short else ""
+            text = f"{e.claim_short} ({where}){basis}; {e.evaluation_short}."
+            lines.append(Line(f"{e.work.short}, {e.school}", text))
     # An exam plan compares two readings: the plan's own (first) and the rival's (last).
     parts_why = (
         hist.why_differ_parts[:1] + hist.why_differ_parts[-1:]
@@ -358,7 +387,7 @@ def _parts(plan: EssayPlan, trim: Trim) -> list[Part]:
     )
     # What each school rests on, in a clause (its sources and method): description, so it may be cut.
     why = hist.why_differ if full else " ".join(brief(w, BUDGET["why"]) for w in parts_why)
-    convinces = brief(hist.evaluation, BUDGET["convinces"]) if trim.lean else short(hist.evaluation, "convinces")
+    convinces = hist.evaluation if full else brief(hist.evaluation, BUDGET["convinces"])
     lines += [Line("Why they differ", why), Line("Which reading convinces", convinces)]
     for view in hist.views:
         role = "this plan's view" if view.in_thesis else "rival view"
@@ -374,7 +403,13 @@ def _parts(plan: EssayPlan, trim: Trim) -> list[Part]:
     if full:
         lines.append(Line("Factors ranked", "", tuple(Line("", f) for f in conc.factors)))
     else:
-        lines.append(Line("Ranked", " > ".join(f.split(". ", 1)[1] for f in conc.factors)))
+        ranked = sorted(plan.paragraphs, key=lambda p: p.rank)
+        # The paragraphs by weight; the decisive one named (the headings name the rest).
+        order = " > ".join(
+            f"paragraph {p.number} ({p.heading.rstrip('.…')})" if i == 0 else str(p.number)
+            for i, p in enumerate(ranked)
+        )
+        lines.append(Line("Ranked, the decisive factor first", order))
     if conc.weighing:
         lines.append(Line("Weighing", short(conc.weighing, "convinces")))
     if full:
@@ -383,11 +418,32 @@ def _parts(plan: EssayPlan, trim: Trim) -> list[Part]:
     return parts
 
 
-def _roadmap_step(p: BodyParagraph, words: int = 7) -> str:
-    """``2. The Popular Front and Soviet aid…``: a paragraph's first words, as a signpost."""
+def _roadmap_step(p: BodyParagraph, words: int = 8) -> str:
+    """``2. Munich taught Moscow to distrust the West``: a paragraph's heading (its first words), as a signpost."""
     against = "against: " if p.role == "opposing" else ""
     heading = p.heading.removeprefix("The strongest case against: ").rstrip("…").split()
     return f"{p.number}. {against}{' '.join(heading[:words])}" + ("…" if len(heading) > words else "")
+
+
+def _by_author(works: tuple[Work, ...]) -> str:
+    """``Carley (1993, 1999); Roberts (1995)``: short citations, one per author."""
+    years: dict[str, list[str]] = {}
+    for w in works:
+        author, _, year = w.short.rpartition(" (")
+        years.setdefault(author, []).append(year.rstrip(")"))
+    return "; ".join(f"{author} ({', '.join(dict.fromkeys(ys))})" for author, ys in years.items())
+
+
+def _roadmap_numbers(plan: EssayPlan) -> str:
+    """``paragraphs 1–3 argue the thesis, 3 weighing most; 4 weighs the case against``: the order in a line
+    (the paragraph headings name the arguments)."""
+    body = plan.paragraphs
+    span = f"{body[0].number}–{body[-1].number}" if len(body) > 1 else f"{body[0].number}" if body else ""
+    decisive = next((p.number for p in body if p.rank == 1), None)
+    line = f"paragraphs {span} argue the thesis" + (f", {decisive} weighing most" if decisive else "")
+    if plan.opposing is not None:
+        line += f"; {plan.opposing.number} weighs the case against"
+    return line + "; the conclusion ranks them"
 
 
 def bibliography_entry(work: Work) -> str:

@@ -51,7 +51,7 @@ from arguments.essay import (  # noqa: F401 (the plan's names, imported from her
     paragraph_key,
     rebuttal_stance,
 )
-from arguments.model import Pack, School, Thesis, Work
+from arguments.model import Evidence, Pack, School, Thesis, Work
 from arguments.question import GENERIC_SHAPES, QuestionAnalysis, key_terms, stems_of
 from arguments.wording import (  # noqa: F401
     COMMAND_GUIDANCE,
@@ -92,8 +92,11 @@ def build_plan(
 
     sources = sources_of(pack)
     framing, framed_by, fit_warning = framing_for(pack, thesis, question)
-    statement = edits.thesis_text or (framing.text if framing else thesis.text)
-    promised = frozenset(stems_of(statement) - stems_of(pack.info.title) - COMMON_WORDS)
+    full_text = framing.text if framing else thesis.text
+    promised = frozenset(stems_of(edits.thesis_text or full_text) - stems_of(pack.info.title) - COMMON_WORDS)
+    # An exam plan states the thesis in one sentence (the pack's short wording); revision notes in full.
+    short_text = (framing.short if framing else thesis.short) if length.paragraphs is not None else ""
+    statement = edits.thesis_text or short_text or full_text
     picker = Picker(pack, question, terms, edits, promised)
 
     # Which claims become paragraphs: in the student's (or thesis's) order; for an exam essay the
@@ -147,17 +150,17 @@ def build_plan(
                 dropped=tuple(dropped),
                 historians=historians_of(pack, claim, sources, length.historians),
                 link=link_sentence(stance, rank, len(countered)),
-                topic_sentence=topic_sentence_of(claim, terms, focus),
+                topic_sentence=topic_sentence_of(claim, terms, focus, exam=length.paragraphs is not None),
                 heading=heading_of(claim),
                 rank=rank,
                 note=edits.note(claim.id),
             )
         )
-    opposing = opposing_paragraph(pack, thesis, picker, length, len(paragraphs) + 1)
+    verdict = framing.verdict if framing else thesis.verdict
+    opposing = opposing_paragraph(pack, thesis, picker, length, len(paragraphs) + 1, verdict)
     if opposing is not None:
         opposing = replace(opposing, note=edits.note("opposing"))
 
-    verdict = framing.verdict if framing else thesis.verdict
     criteria = framing.criteria if framing else thesis.criteria
     if question is not None:
         terms_line = f" Define {', '.join(question.words_to_define)}." if question.words_to_define else ""
@@ -198,14 +201,28 @@ def build_plan(
     historiography = _historiography(pack, thesis, schools, paragraphs, opposing, length, cited)
 
     concessions = tuple(
-        f"paragraph {p.number} ({p.counter[0].evidence.title})" for p in paragraphs if p.stance == CONCEDED
+        f"paragraph {p.number} ({_lower_article(_title(p.counter[0].evidence, length))})"
+        for p in paragraphs
+        if p.stance == CONCEDED
     )
     if opposing is not None and opposing.stance == STANDS:
         concessions += (f"paragraph {opposing.number} (the case against)",)
     extent, change = refine_extent(verdict, len(concessions))
     decisive = next((p for p in paragraphs if p.rank == 1), None)
     decisive_line = f"paragraph {decisive.number}: {decisive.heading}" if decisive else ""
-    head = answer_head(statement)
+    all_claims = set(thesis.claims) <= {p.claim.id for p in paragraphs}
+    # Revision notes: the thesis's whole weighing. An exam plan: its first sentence, which says why
+    # the claim it weighs most comes first, when that claim is in the plan and decides its ranking.
+    weighs_decisive = decisive is not None and decisive.claim.id == named
+    weighing = (
+        thesis.weighing
+        if length.paragraphs is None or (all_claims and not framing and weighs_decisive)
+        else first_sentence(thesis.weighing)
+        if weighs_decisive
+        else ""
+    )
+    # The answer, with its first reason unless the weighing gives the reasons (an exam plan keeps it short).
+    head = answer_head(statement, reason=not (weighing and length.paragraphs is not None))
     trailing = re.compile(rf",?\s+{re.escape(verdict.casefold())}\.$")
     if trailing.search(head.casefold()):  # "…rather than an alliance largely." → "Largely: …"
         head = head[: trailing.search(head.casefold()).start()] + "."  # type: ignore[union-attr]
@@ -214,18 +231,8 @@ def build_plan(
         judgement = head if extent == verdict else head[:at] + extent.lower() + head[at + len(verdict) :]
     else:
         judgement = f"{extent}: {head}"
-    qualified = [p for p in paragraphs if p.stance == QUALIFIED]
-    if qualified and not concessions:
-        limits = "; ".join(f"{p.counter[0].evidence.title} (paragraph {p.number})" for p in qualified[:2])
-        change = f"The verdict holds, but only as far as the counters allow: {limits}."
-    elif concessions:
-        change += " Conceded: " + "; ".join(concessions) + "."
-        change = change.replace("..", ".")
-    if decisive:
-        judgement += f" The decisive factor is {decisive_line}" + ("" if decisive_line.endswith("…") else ".")
-    judgement += f" {change}"
+    judgement += " " + _refinement(paragraphs, opposing, extent, change, concessions)
     command = question.command if question is not None else "to-what-extent"
-    all_claims = set(thesis.claims) <= {p.claim.id for p in paragraphs}
     ranked = sorted(paragraphs, key=lambda p: p.rank)
     conclusion = Conclusion(
         judgement_frame=JUDGEMENT_FRAMES[command],
@@ -234,7 +241,7 @@ def build_plan(
         decisive=decisive_line,
         concessions=concessions,
         # The thesis's own ranking, where the plan has all its paragraphs and speaks in its words.
-        weighing=thesis.weighing if length.paragraphs is None or (all_claims and not framing) else "",
+        weighing=weighing,
         factors=tuple(f"{p.rank}. Paragraph {p.number} ({why_ranked(p, named)})" for p in ranked),
         note=edits.note("conclusion"),
     )
@@ -256,6 +263,38 @@ def build_plan(
     )
 
 
+def _lower_article(title: str) -> str:
+    """``The Munich Agreement`` → ``the Munich Agreement``, to run on inside a sentence."""
+    first, _, rest = title.partition(" ")
+    return f"{first.lower()} {rest}" if first in ("The", "A", "An") and rest else title
+
+
+def _title(item: Evidence, length: Length) -> str:
+    """An item's title; its short title in an exam plan."""
+    return item.short if length.paragraphs is not None and item.short else item.title
+
+
+def _refinement(
+    paragraphs: list[BodyParagraph],
+    opposing: BodyParagraph | None,
+    extent: str,
+    change: str,
+    concessions: tuple[str, ...],
+) -> str:
+    """How far the verdict survives what the plan concedes, in the plan's own terms."""
+    if concessions:
+        return (change + " Conceded: " + "; ".join(concessions) + ".").replace("..", ".")
+    qualified = [p.number for p in paragraphs if p.stance == QUALIFIED]
+    survives = opposing is not None and opposing.stance == QUALIFIED
+    if qualified:
+        numbers = [str(n) for n in qualified]
+        which = numbers[0] if len(numbers) == 1 else f"{', '.join(numbers[:-1])} and {numbers[-1]}"
+        subject = f"Paragraphs {which} hold" if len(numbers) > 1 else f"Paragraph {which} holds"
+        against = ", and the case against survives in part" if survives else ""
+        return f"{subject} only in part against the counters{against}, so “{extent.lower()}” is as far as it goes."
+    return change + (" The case against survives only in part." if survives else "")
+
+
 def _historiography(
     pack: Pack,
     thesis: Thesis,
@@ -270,40 +309,54 @@ def _historiography(
     entries: list[HistorianEntry] = []
     seen: set[str] = set()
     wanted = 3 if length.paragraphs is not None else None
-    for p in paragraphs + ([opposing] if opposing else []):
-        for work in p.historians[:1]:
-            if work.id in seen:
-                continue
-            seen.add(work.id)
-            basis = "; ".join(f"{u.evidence.title} ({u.evidence.date.label})" for u in p.support) or "none in this plan"
-            if p.role == "opposing":
-                evaluation = p.weighing
-            elif p.counter:
-                counter = p.counter[0].evidence
-                evaluation = f"{STANCE_WORDS[p.stance].capitalize()} against {counter.title} ({counter.date.label})."
-            else:
-                evaluation = "Not yet tested against a counter."
-            entries.append(
-                HistorianEntry(
-                    work=work,
-                    school=school_of(pack, work.id, p.schools),
-                    claim=first_sentence(p.claim.text),
-                    basis=basis,
-                    evaluation=evaluation,
-                    relevance=f"Paragraph {p.number}" + (" (the case against)" if p.role == "opposing" else ""),
-                    basis_short="; ".join(u.evidence.date.label for u in p.support) or "none in this plan",
-                    claim_short=p.heading.removeprefix("The strongest case against: "),
-                )
+    # The decisive paragraph's historian first: an exam plan keeps the first few and the case against.
+    ranked = sorted(paragraphs, key=lambda p: p.rank) if wanted is not None else paragraphs
+    roles = {w: h.role for school in pack.schools for h in school.historians for w in h.works}
+    for p in ranked + ([opposing] if opposing else []):
+        # A historian's work first: a precursor (Krivitsky, Taylor) only where the paragraph has no other.
+        work = next((w for w in p.historians if roles.get(w.id, "historian") == "historian"), None)
+        if work is None and p.historians:
+            work = p.historians[0]
+        if work is None or work.id in seen:
+            continue
+        seen.add(work.id)
+        basis = "; ".join(f"{u.evidence.title} ({u.evidence.date.label})" for u in p.support) or "none in this plan"
+        if p.role == "opposing":
+            evaluation = p.weighing
+            fares = {QUALIFIED: "it survives only in part", STANDS: "it stands, and the plan concedes it"}
+            evaluation_short = fares.get(p.stance, "it fails against its best counter" if p.counter else "unanswered")
+        elif p.counter:
+            counter = p.counter[0].evidence
+            named = counter.short if wanted is not None and counter.short else counter.title
+            evaluation = f"{STANCE_WORDS[p.stance].capitalize()} against {named} ({counter.date.label})."
+            evaluation_short = f"it {STANCE_WORDS[p.stance]} against {_lower_article(named)}"
+        else:
+            evaluation = "Not yet tested against a counter."
+            evaluation_short = "not yet tested against a counter"
+        entries.append(
+            HistorianEntry(
+                work=work,
+                school=school_of(pack, work.id, p.schools),
+                claim=first_sentence(p.claim.text),
+                basis=basis,
+                evaluation=evaluation,
+                relevance=f"Paragraph {p.number}" + (" (the case against)" if p.role == "opposing" else ""),
+                basis_short=" and ".join(_lower_article(u.evidence.short or u.evidence.title) for u in p.support),
+                claim_short=p.heading.removeprefix("The strongest case against: "),
+                evaluation_short=evaluation_short,
             )
+        )
     if wanted is not None:
         own = [e for e in entries if not e.relevance.endswith("(the case against)")][: wanted - 1]
         against = [e for e in entries if e.relevance.endswith("(the case against)")][:1]
         entries = own + against if against else [e for e in entries][:wanted]
     rivals = tuple(s for s in opposing.schools if s not in schools) if opposing else ()
-    rival_school = rivals[0] if rivals else None
-    bases = [f"{s.name}: {method_sentence(s.basis)}" for s in schools]
+    # The rival school compared is the one whose historian the plan names for the case against.
+    against_school = next((e.school for e in entries if e.relevance.endswith("(the case against)")), "")
+    rival_school = next((s for s in rivals if s.name == against_school), rivals[0] if rivals else None)
+    bases = [f"{s.name}: {s.method or method_sentence(s.basis)}" for s in schools]
     if rival_school is not None and rival_school not in schools:
-        bases.append(f"{rival_school.name}: {method_sentence(rival_school.basis)}")
+        bases.append(f"{rival_school.name}: {rival_school.method or method_sentence(rival_school.basis)}")
     why = " ".join(bases)
     parts = tuple(bases)
     views: tuple[SchoolView, ...] = ()
@@ -321,7 +374,7 @@ def _historiography(
     rival = f", against the {' and the '.join(s.name for s in rivals)}" if rivals else ""
     evaluation = thesis.evaluation
     if length.paragraphs is not None:
-        evaluation = " ".join(re.split(r"(?<=[.!?])\s+", thesis.evaluation)[:2])
+        evaluation = thesis.convinces or first_sentence(thesis.evaluation)
     return Historiography(
         placement=f"This plan argues with the {names}{rival}.",
         entries=tuple(entries),

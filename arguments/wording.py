@@ -101,7 +101,14 @@ def clean_correction(text: str) -> str:
     return " ".join(kept)
 
 
-def answer_head(statement: str, words: int = 40) -> str:
+_PHRASE_OPENING = re.compile(
+    r"(?:from|through|after|before|with|without|in|on|at|by|between|despite|during|for|until|since|when|while|"
+    r"although|though|once|unlike|like|as)\b",
+    re.I,
+)
+
+
+def answer_head(statement: str, words: int = 40, *, reason: bool = True) -> str:
     """A thesis statement's answer and its first reason: up to the end of the first clause after
     "because" ("… largely because of what each side offered by mid-August 1939.")."""
     sentence = first_sentence(statement)
@@ -110,8 +117,13 @@ def answer_head(statement: str, words: int = 40) -> str:
         sentence = rest[:1].upper() + rest[1:]
     pieces = re.split(r"(,?\s+because\b)", sentence, maxsplit=1)
     head = pieces[0]
-    if len(pieces) == 3:  # the answer, "because", the reasons: keep the first reason's clause
-        head += pieces[1] + re.split(r"[,;:]\s", pieces[2], maxsplit=1)[0]
+    # The answer, "because", the reasons: keep the first reason's clause (always, if the answer alone is
+    # only its extent: "To a large extent, because …").
+    if len(pieces) == 3 and (reason or len(pieces[0].split()) < 6):
+        reason = re.split(r"[,;:]\s", pieces[2], maxsplit=1)[0]
+        # … unless it is a phrase, not a clause ("because from League entry in 1934"): the answer alone.
+        if not _PHRASE_OPENING.match(reason.strip()):
+            head += pieces[1] + reason
     head = re.split(r"[;:]\s", head, maxsplit=1)[0].strip().rstrip(",;:.")
     parts = head.split()
     if len(parts) > words:
@@ -148,19 +160,32 @@ def question_focus(question: QuestionAnalysis | None, terms: tuple[str, ...], ge
 
 
 def heading_of(claim: Claim) -> str:
-    """A short name for the argument: the claim's first words (the topic sentence says it in full)."""
+    """A short name for the argument: the claim's label, else its first words (the topic sentence says
+    it in full)."""
+    if claim.label:
+        return claim.label
     sentence = first_sentence(claim.text).rstrip(".")
     clause = re.split(r",\s+(?:which|so that|so|while|because|since|and so)\b|;\s|:\s", sentence, maxsplit=1)[0]
     words = clause.split()
     return " ".join(words[:HEADING_WORDS]) + ("…" if len(words) > HEADING_WORDS else "")
 
 
-def topic_sentence_of(claim: Claim, terms: tuple[str, ...], focus: str) -> str:
-    """The claim as the paragraph's opening, tied to the question's terms when it does not use them."""
-    sentence = first_sentence(claim.text) if len(claim.text) > 320 else claim.text
+def topic_sentence_of(claim: Claim, terms: tuple[str, ...], focus: str, *, exam: bool = False) -> str:
+    """The claim as the paragraph's opening (an exam plan: its short topic sentence, if the pack has
+    one), tied to the question's terms when it does not use them."""
+    if exam and claim.topic:
+        sentence = claim.topic
+    else:
+        sentence = first_sentence(claim.text) if len(claim.text) > 320 else claim.text
     if not terms or carries_term(sentence, terms) or not focus:
         return sentence
+    first, _, rest = sentence.partition(" ")
+    if first in _LOWER_OPENINGS:  # "On collective security: the Soviet proposals …"
+        sentence = f"{first.lower()} {rest}"
     return f"On {focus}: {sentence}"
+
+
+_LOWER_OPENINGS = frozenset({"The", "A", "An", "In", "On", "At", "By", "After", "Before", "From", "For", "Its", "This"})
 
 
 def weighed_first(weighing: str, claims: list[Claim]) -> str:

@@ -62,14 +62,14 @@ def test_question_narrows_theses_and_thesis_shows_the_plan(app, pack):
     # The introduction comes first: what the question asks, the thesis, and the roadmap of claims.
     assert "### Introduction" in text
     assert "- **Decoded:** To what extent" in text
-    assert "- **Roadmap:** 1\\. " in text and "After 1933 Moscow turned in earnest" in text
+    assert "- **Roadmap:** 1\\. " in text and "A genuine turn to collective security" in text
     assert "Joins the League" not in text  # the paragraphs are one click away
     assert dict(app.query_params) == {"question": QUESTION, "thesis": THESIS}
     show_part(app, "whole")
     text = markdown_text(app)
     assert "**Topic sentence:** After 1933 Moscow turned in earnest to collective security." in text
-    assert "**18 September 1934 · The USSR joins the League of Nations:**" in text
-    assert "Treaty of Rapallo" not in text  # outside the question's dates: not in an exam plan
+    assert "**18 September 1934 · League entry:**" in text  # an exam plan: the item's short title
+    assert "· Rapallo" not in text  # outside the question's dates: not in an exam plan
     assert dict(app.query_params) == {"question": QUESTION, "thesis": THESIS, "part": "whole"}
 
 
@@ -88,7 +88,7 @@ def test_thesis_change_updates_the_plan(app, pack):
     assert "**Schools:** Collective Security school, German school" in second
     assert "**Extent:** Largely" in second
     # The paragraphs follow the new thesis: Munich first.
-    assert "### Paragraph 1\\: Munich, not Moscow, killed collective security" in second
+    assert "### Paragraph 1\\: Munich killed collective security" in second
     assert second.index("Munich, not Moscow, killed collective security.") < second.index("### Paragraph 2")
     assert app.query_params["thesis"] == "munich-first"
 
@@ -115,7 +115,7 @@ def test_dropping_an_item_removes_it_from_the_view_and_the_export(app, pack, dow
     choose(app)
     show_part(app, "cs-genuine-turn")
     before = downloads(app, "export_md").content.decode("utf-8")
-    assert before.count("Franco-Soviet Treaty of Mutual Assistance") == 1
+    assert before.count("· The Franco-Soviet treaty:") == 1  # an exam plan names it by its short title
     left_out = app.multiselect(key="drop__cs-genuine__cs-genuine-turn")
     assert "2 May 1935 · Franco-Soviet Treaty of Mutual Assistance" in left_out.options  # shown as date · title
     left_out.select("franco-soviet-treaty").run()
@@ -125,7 +125,7 @@ def test_dropping_an_item_removes_it_from_the_view_and_the_export(app, pack, dow
     export = downloads(app, "export_md").content.decode("utf-8")
     assert export == expected_export(pack, app)
     body = export.split("\n---\n", 1)[1]  # after the front matter (which records the drop)
-    assert "Franco-Soviet Treaty" not in body
+    assert "Franco-Soviet treaty" not in body
     assert 'dropped: ["cs-genuine-turn/franco-soviet-treaty"]' in export
     assert app.multiselect(key="drop__cs-genuine__cs-genuine-turn").value == ["franco-soviet-treaty"]
     assert "1 item dropped" in markdown_text(app)

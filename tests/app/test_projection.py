@@ -56,14 +56,13 @@ def test_counter_evidence_hidden_until_revealed(make_app):
     at = make_app(**BASE, step="2")
     text = markdown_text(at)
     assert "**School:** Collective Security school" in text
-    assert "Soviet–German credit agreement" not in text
+    assert "The Kandelaki credit deal" not in text
     assert "1 item hidden" in text
     at.button(key="reveal_counter").click().run()
     no_exception(at)
     text = markdown_text(at)
-    assert "Soviet–German credit agreement" in text
-    assert "**Counter:** 9 April 1935 · Soviet–German credit agreement" in text
-    assert "**Rebuttal (qualified):** Only partly damaging" in text
+    assert "**Counter:** 9 April 1935 · The Kandelaki credit deal" in text
+    assert "**Rebuttal (qualified):** The deal was commercial" in text
     at.button(key="next_slide").click().run()  # a new slide starts hidden again
     assert "The secret additional protocol" not in markdown_text(at)
 

@@ -124,7 +124,8 @@ def test_a_pasted_question_borrows_the_wording_of_the_packs_question_of_its_shap
     plan = build_plan(PACK, best, question=suggestions.analysis)
     assert plan.framed_by  # a pack question of the same shape words this thesis for it
     framing = PACK.question[plan.framed_by].framing_for(best)
-    assert plan.introduction.thesis_statement == (framing.text if framing else PACK.thesis[best].text)
+    # An exam plan states it in the pack's short wording for that question.
+    assert plan.introduction.thesis_statement == (framing.short if framing else PACK.thesis[best].short)
     assert "main" in plan.introduction.thesis_statement.lower()
 
 

@@ -135,7 +135,9 @@ def test_exam_plan_keeps_body_evidence_inside_the_dates(mini_pack):
 def test_evidence_lines_escape_pack_text(mini_pack):
     plan = build_plan(mini_pack, "cs-genuine")
     use = plan.paragraphs[0].support[0]
-    hostile = use.evidence.model_copy(update={"title": "<img src=x onerror=alert(1)>", "summary": "[x](javascript:1)"})
+    hostile = use.evidence.model_copy(
+        update={"title": "<img src=x onerror=alert(1)>", "short": "<img src=y>", "summary": "[x](javascript:1)"}
+    )
     paragraph = plan.paragraphs[0]
     bad = type(paragraph)(**{**paragraph.__dict__, "support": (type(use)(hostile, "[y](javascript:2)"),)})
     plan = type(plan)(**{**plan.__dict__, "paragraphs": (bad, *plan.paragraphs[1:])})

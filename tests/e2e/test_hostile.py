@@ -102,6 +102,7 @@ def hostile_server(tmp_path_factory):
     for name, line in (
         ("evidence/items.toml", 'summary = "The League admitted the USSR with a permanent Council seat."'),
         ("claims.toml", 'text = "After 1933 Moscow turned in earnest to collective security. League entry proves it."'),
+        ("claims.toml", 'topic = "After 1933 Moscow turned in earnest to collective security."'),  # an exam plan's
     ):
         path = pack_dir / name
         source = path.read_text(encoding="utf-8")
@@ -109,6 +110,7 @@ def hostile_server(tmp_path_factory):
         path.write_text(source.replace(line, f"{line.split(' = ')[0]} = {toml_string(planted)}"), encoding="utf-8")
     pack = load_pack(pack_dir)  # valid: the app will show it, not refuse it
     assert pack.item["ussr-joins-league"].summary == planted == pack.claim["cs-genuine-turn"].text
+    assert pack.claim["cs-genuine-turn"].topic == planted
     with running_server(tmp_path / "streamlit.log", env={"ESSAY_PLANNER_PACK": str(pack_dir)}) as url:
         yield url, planted
 
