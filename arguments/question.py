@@ -370,8 +370,14 @@ def stems_of(text: str) -> frozenset[str]:
 
 
 def carries_term(sentence: str, terms: tuple[str, ...]) -> bool:
-    stems = stems_of(sentence)
-    return any(t in stems for t in terms)
+    """Whether a sentence uses one of the question's terms: the same stem, or (for words of five letters
+    or more) the same first five letters, so that ``succeeded`` carries ``successful`` and ``Anglo-French``
+    carries ``French``."""
+    stems = stems_of(sentence.replace("-", " ").replace("–", " "))
+    if any(t in stems for t in terms):
+        return True
+    heads = {s[:5] for s in stems if len(s) >= 5}
+    return any(len(t) >= 5 and t[:5] in heads for t in terms)
 
 
 @dataclass(frozen=True)

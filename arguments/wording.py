@@ -150,10 +150,19 @@ def question_focus(question: QuestionAnalysis | None, terms: tuple[str, ...], ge
     first = question.text.split(" ", 1)[-1]  # not the opening word, capitalised as every sentence is
     common = set(generic.lower().split())
     names = sorted(
-        (n for n in NAME.findall(first) if len(n) > 3 and not set(n.lower().split()) <= common), key=lambda n: -len(n)
+        (
+            n
+            for n in NAME.findall(first)
+            if len(n) > 3 and not set(n.lower().split()) <= common and not n.endswith(("'s", "’s"))
+        ),
+        key=lambda n: -len(n),
     )
     words = [w for w in re.findall(r"[A-Za-z][\w'’-]+", question.text) if carries_term(w, terms)]
-    for candidate in [*loaded, *names, question.concept_label, *words[-1:]]:
+    # A phrase or a name reads as a lead-in ("On collective security: …"); a lone word ("On main: …") does
+    # not, so the question's concept comes before single loaded words.
+    phrases = [w for w in loaded if len(w.split()) > 1]
+    single = [w for w in loaded if len(w.split()) == 1]
+    for candidate in [*phrases, *names, question.concept_label, *single, *words[-1:]]:
         if carries_term(candidate, terms):
             return candidate
     return ""
