@@ -230,7 +230,7 @@ def build_plan(
         at = head.casefold().index(verdict.casefold())
         judgement = head if extent == verdict else head[:at] + extent.lower() + head[at + len(verdict) :]
     else:
-        judgement = f"{extent}: {head}"
+        judgement = f"{extent}: {_lower_article(head)}"
     judgement += " " + _refinement(paragraphs, opposing, extent, change, concessions)
     command = question.command if question is not None else "to-what-extent"
     ranked = sorted(paragraphs, key=lambda p: p.rank)
