@@ -376,7 +376,7 @@ def _parts(plan: EssayPlan, trim: Trim) -> list[Part]:
             )
         else:  # one line: claim (where it is used), evidence basis; evaluation
             where = e.relevance.replace("Paragraph", "paragraph").replace(" (the case against)", ", the case against")
-            basis = f", from {e.basis_short}" if trim.basis and e.basis_short else ""
+            basis = f", citing {e.basis_short}" if trim.basis and e.basis_short else ""
             text = f"{e.claim_short} ({where}){basis}; {e.evaluation_short}."
             lines.append(Line(f"{e.work.short}, {e.school}", text))
     # An exam plan compares two readings: the plan's own (first) and the rival's (last).

@@ -136,7 +136,11 @@ def build_plan(
     # The thesis's own weighing, where it names one of these paragraphs, says which weighs most.
     named = weighed_first(thesis.weighing, [c for c, _, _, _ in countered])
     strength = {c.id: (c.id == named, SEVERITY.get(cs[0].stance, 1) if cs else 1, len(s)) for c, s, cs, _ in countered}
-    ranking = sorted(strength, key=lambda c: (not strength[c][0], -strength[c][1], -strength[c][2], chosen.index(c)))
+    # A conceded paragraph never decides the question, whatever the thesis weighs most.
+    ranking = sorted(
+        strength,
+        key=lambda c: (strength[c][1] == 0, not strength[c][0], -strength[c][1], -strength[c][2], chosen.index(c)),
+    )
     for number, (claim, support, counter, dropped) in enumerate(countered, start=1):
         rank = ranking.index(claim.id) + 1
         stance = counter[0].stance if counter else ""
@@ -291,7 +295,7 @@ def _refinement(
         which = numbers[0] if len(numbers) == 1 else f"{', '.join(numbers[:-1])} and {numbers[-1]}"
         subject = f"Paragraphs {which} hold" if len(numbers) > 1 else f"Paragraph {which} holds"
         against = ", and the case against survives in part" if survives else ""
-        return f"{subject} only in part against the counters{against}, so “{extent.lower()}” is as far as it goes."
+        return f"{subject} only in part against the counters{against}, so the verdict stays at “{extent.lower()}”."
     return change + (" The case against survives only in part." if survives else "")
 
 
@@ -312,14 +316,17 @@ def _historiography(
     # The decisive paragraph's historian first: an exam plan keeps the first few and the case against.
     ranked = sorted(paragraphs, key=lambda p: p.rank) if wanted is not None else paragraphs
     roles = {w: h.role for school in pack.schools for h in school.historians for w in h.works}
+    authors: set[str] = set()
     for p in ranked + ([opposing] if opposing else []):
         # A historian's work first: a precursor (Krivitsky, Taylor) only where the paragraph has no other.
         work = next((w for w in p.historians if roles.get(w.id, "historian") == "historian"), None)
         if work is None and p.historians:
             work = p.historians[0]
-        if work is None or work.id in seen:
-            continue
+        author = work.short.rpartition(" (")[0] if work is not None else ""
+        if work is None or work.id in seen or author in authors:
+            continue  # one entry per historian: never Uldricks (1977) against Uldricks (1994)
         seen.add(work.id)
+        authors.add(author)
         basis = "; ".join(f"{u.evidence.title} ({u.evidence.date.label})" for u in p.support) or "none in this plan"
         if p.role == "opposing":
             evaluation = p.weighing
@@ -341,7 +348,12 @@ def _historiography(
                 basis=basis,
                 evaluation=evaluation,
                 relevance=f"Paragraph {p.number}" + (" (the case against)" if p.role == "opposing" else ""),
-                basis_short=" and ".join(_lower_article(u.evidence.short or u.evidence.title) for u in p.support),
+                # The items in the paragraph that cite this historian's work: their evidence, not the plan's.
+                basis_short=" and ".join(
+                    _lower_article(u.evidence.short or u.evidence.title)
+                    for u in p.support + p.counter
+                    if work.id in u.evidence.sources
+                ),
                 claim_short=p.heading.removeprefix("The strongest case against: "),
                 evaluation_short=evaluation_short,
             )

@@ -139,3 +139,28 @@ def test_no_thesis_bent_to_a_shape_the_pack_does_not_word_it_for():
     assert plan.introduction.fit_warning.startswith("No question in the pack words the thesis")
     marks = {c.number: c.status for c in check_plan(plan, build_outline(plan).words)}
     assert marks[2] != MET  # the thesis does not answer this question: the checklist says so
+
+
+def test_historians_and_ranking_are_honest_over_every_pair():
+    """One entry per historian; an entry's evidence basis is only items that cite that historian's work;
+    a conceded paragraph never decides the question; the conclusion never repeats the refinement as a
+    ceiling ("as far as it goes") for a minimising verdict."""
+    for analysis, thesis in PAIRS:
+        plan = build_plan(PACK, thesis, question=analysis)
+        authors = [e.work.short.rpartition(" (")[0] for e in plan.historiography.entries]
+        assert len(authors) == len(set(authors)), (thesis, authors)
+        for e in plan.historiography.entries:
+            cited = {u.evidence.short or u.evidence.title for p in plan.body for u in p.support + p.counter}
+            for named in filter(None, e.basis_short.split(" and ")):
+                item = next(
+                    u.evidence
+                    for p in plan.body
+                    for u in p.support + p.counter
+                    if (u.evidence.short or u.evidence.title).lower() == named.lower()
+                )
+                assert e.work.id in item.sources, (thesis, e.work.id, item.id)
+            assert cited
+        decisive = next(p for p in plan.paragraphs if p.rank == 1)
+        if any(p.stance != "conceded" for p in plan.paragraphs):
+            assert decisive.stance != "conceded", thesis
+        assert "as far as it goes" not in plan.conclusion.judgement
