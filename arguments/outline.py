@@ -227,7 +227,7 @@ def _paragraph(p: BodyParagraph, plan: EssayPlan, works: dict[str, Work], trim: 
     lines = [Line("School" if len(p.schools) == 1 else "Schools", ", ".join(s.name for s in p.schools))]
     if p.role == "opposing":
         lines.append(Line("The rival case", p.topic_sentence if full else brief(p.topic_sentence, TOPIC_WORDS)))
-        lines.append(Line("Its best evidence", "", tuple(_evidence(u, plan, works, trim) for u in p.support)))
+        lines.append(Line("Its evidence", "", tuple(_evidence(u, plan, works, trim) for u in p.support)))
         for use in p.counter:
             lines.append(
                 Line(
@@ -243,7 +243,7 @@ def _paragraph(p: BodyParagraph, plan: EssayPlan, works: dict[str, Work], trim: 
                     kind="counter",
                 )
             )
-        lines.append(Line("Weighed against the thesis", short(p.weighing, "weighed")))
+        lines.append(Line("Weighed", short(p.weighing, "weighed")))
     else:
         lines.append(Line("Topic sentence", p.topic_sentence if full else brief(p.topic_sentence, TOPIC_WORDS)))
         if p.support:
@@ -265,7 +265,8 @@ def _paragraph(p: BodyParagraph, plan: EssayPlan, works: dict[str, Work], trim: 
             )
         if not p.counter:
             lines.append(Line("Counter", "none left: a top-band paragraph weighs at least one", kind="counter"))
-    if p.historians:
+    # At the tightest, the case against names its historian in the historiography only.
+    if p.historians and not (trim.lean and not trim.basis and p.role == "opposing"):
         lines.append(
             Line(
                 "Historians",
@@ -287,6 +288,10 @@ def build_outline(plan: EssayPlan) -> Outline:
     checklist (the checklist is marked on the word count of the parts before it). An exam plan drops
     extras, then cuts lines to their first clauses, until it fits the essay's time (``TRIMS``)."""
     limit = plan.length.words
+    # The plan's title and its schools line count too, as a word count of the page would count them.
+    header = _words(f"Essay plan: {plan.thesis.title}") + _words(
+        f"Schools: {', '.join(s.name for s in plan.schools)} · {plan.length.label}"
+    )
     if limit is None:
         parts = _parts(plan, FULL)
     else:  # the first (least cut) trim that fits: fewer words with each trim, so halve the search
@@ -295,12 +300,12 @@ def build_outline(plan: EssayPlan) -> Outline:
         while low < high:
             middle = (low + high) // 2
             tried[middle] = _parts(plan, TRIMS[middle])
-            if _counted(tried[middle]) <= limit:
+            if _counted(tried[middle]) + header <= limit:
                 high = middle
             else:
                 low = middle + 1
         parts = tried[low] if low in tried else _parts(plan, TRIMS[low])
-    words = _counted(parts)
+    words = _counted(parts) + header
     bibliography = tuple(Line("", bibliography_entry(w)) for w in plan.bibliography)
     marks = {MET: "met", TO_DO: "to do"}
     checklist = tuple(
@@ -409,7 +414,7 @@ def _parts(plan: EssayPlan, trim: Trim) -> list[Part]:
             f"paragraph {p.number} ({p.heading.rstrip('.…')})" if i == 0 else str(p.number)
             for i, p in enumerate(ranked)
         )
-        lines.append(Line("Ranked, the decisive factor first", order))
+        lines.append(Line("Ranked, decisive first", order))
     if conc.weighing:
         lines.append(Line("Weighing", short(conc.weighing, "convinces")))
     if full:
@@ -457,7 +462,10 @@ _WORD = re.compile(r"\w+(?:[’'-]\w+)*")
 
 @lru_cache(maxsize=65536)
 def _words(text: str) -> int:
-    return len(_WORD.findall(text))
+    """Words as a student or a word processor counts them, whichever is more: runs of letters and
+    digits (``1933–39`` is two), or runs between spaces that hold a letter or digit (``1933–39`` is one)."""
+    spaced = sum(1 for token in text.split() if any(ch.isalnum() for ch in token))
+    return max(len(_WORD.findall(text)), spaced)
 
 
 def _line_words(line: Line) -> int:

@@ -69,7 +69,7 @@ def test_choosing_a_ranked_thesis_shows_the_plan_adapted_to_the_question(app, pa
     text = markdown_text(app)
     assert f"**Question:** {inline(TERROR)}" in text and "**Decoded:** How far" in text
     text = markdown_text(show_part(app, "conclusion"))
-    assert "**Judgement:**" in text and "**Ranked, the decisive factor first:** paragraph" in text
+    assert "**Judgement:**" in text and "**Ranked, decisive first:** paragraph" in text
     assert dict(app.query_params) == {"q": TERROR, "thesis": best.id, "part": "conclusion"}
     # The download is the engine's export for this question: it records the question's text.
     export = downloads(app, "export_md").content.decode("utf-8")
