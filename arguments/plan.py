@@ -228,7 +228,8 @@ def build_plan(
     # The answer, with its first reason unless the weighing gives the reasons (an exam plan keeps it short).
     head = answer_head(statement, reason=not (weighing and length.paragraphs is not None))
     trailing = re.compile(rf",?\s+{re.escape(verdict.casefold())}\.$")
-    if trailing.search(head.casefold()):  # "…rather than an alliance largely." → "Largely: …"
+    # "…rather than an alliance largely." → "Largely: …"; a phrase ("… only to a limited extent.") stays put.
+    if len(verdict.split()) == 1 and trailing.search(head.casefold()):
         head = head[: trailing.search(head.casefold()).start()] + "."  # type: ignore[union-attr]
     if verdict.casefold() in head.casefold():
         at = head.casefold().index(verdict.casefold())
