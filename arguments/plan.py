@@ -197,7 +197,8 @@ def build_plan(
     cited: dict[str, Work] = {}
     for p in body:
         for use in p.support + p.counter:
-            for w in use.evidence.sources:
+            # An exam plan lists what it cites (each item's first source), revision notes every source.
+            for w in use.evidence.sources[: 1 if length.paragraphs is not None else None]:
                 cited.setdefault(w, pack.work[w])
         for work in p.historians:
             cited.setdefault(work.id, work)
@@ -266,6 +267,15 @@ def build_plan(
         terms=terms,
         framed_by=framed_by,
     )
+
+
+def _rests_on(school: School) -> str:
+    """``The Collective Security school judges aims by …``-style: a school and what its reading rests on."""
+    method = school.method or method_sentence(school.basis)
+    first, _, rest = method.partition(" ")
+    if first in ("It", "Its", "Written", "These", "Their", "The") and rest:
+        method = f"{first.lower()} {rest}"
+    return f"{school.name} – {method}"
 
 
 def _lower_article(title: str) -> str:
@@ -367,9 +377,9 @@ def _historiography(
     # The rival school compared is the one whose historian the plan names for the case against.
     against_school = next((e.school for e in entries if e.relevance.endswith("(the case against)")), "")
     rival_school = next((s for s in rivals if s.name == against_school), rivals[0] if rivals else None)
-    bases = [f"{s.name}: {s.method or method_sentence(s.basis)}" for s in schools]
+    bases = [_rests_on(s) for s in schools]
     if rival_school is not None and rival_school not in schools:
-        bases.append(f"{rival_school.name}: {rival_school.method or method_sentence(rival_school.basis)}")
+        bases.append(_rests_on(rival_school))
     why = " ".join(bases)
     parts = tuple(bases)
     views: tuple[SchoolView, ...] = ()

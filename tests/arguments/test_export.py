@@ -57,7 +57,7 @@ def test_structure_parses_as_commonmark(mini_pack):
         "Paragraph 3: Hitler, not Moscow, broke Rapallo",
         "Historiography",
         "Conclusion",
-        "Bibliography (4)",
+        "Bibliography (3)",
         "Top-band checklist",
     ]
     assert [t.tag for t in tokens if t.type == "heading_open"] == ["h1"] + ["h2"] * 9
