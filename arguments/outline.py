@@ -243,7 +243,7 @@ def _paragraph(p: BodyParagraph, plan: EssayPlan, works: dict[str, Work], trim: 
                     kind="counter",
                 )
             )
-        lines.append(Line("Weighed", short(p.weighing, "weighed")))
+        lines.append(Line("Weighed", p.weighing))  # one generated sentence: nothing to shorten
     else:
         lines.append(Line("Topic sentence", p.topic_sentence if full else brief(p.topic_sentence, TOPIC_WORDS)))
         if p.support:

@@ -164,6 +164,13 @@ def build_plan(
     opposing = opposing_paragraph(pack, thesis, picker, length, len(paragraphs) + 1, verdict)
     if opposing is not None:
         opposing = replace(opposing, note=edits.note("opposing"))
+        top = next((p for p in paragraphs if p.rank == 1), None)
+        if opposing.stance == QUALIFIED and top is not None:  # weighed against the plan's strongest paragraph
+            weighed = (
+                f"It qualifies “{verdict}” without overturning it: paragraph {top.number} "
+                f"({top.heading.rstrip('.…')}) weighs more."
+            )
+            opposing = replace(opposing, weighing=weighed, link=weighed)
 
     criteria = framing.criteria if framing else thesis.criteria
     if question is not None:
