@@ -13,6 +13,7 @@ from streamlit.runtime.memory_media_file_storage import MemoryFile, MemoryMediaF
 from streamlit.testing.v1 import AppTest
 
 from app_pages.common import ENV_VAR
+from arguments.export import WORD_JOINER
 from tests.conftest import MINI_PACK, ROOT, edit
 
 ENTRYPOINT = ROOT / "streamlit_app.py"
@@ -111,6 +112,11 @@ def downloads(monkeypatch) -> Callable[[AppTest, str], MemoryFile]:
         raise AssertionError(f"download button {key!r}: no app holds {name}")
 
     return read
+
+
+def colons(escaped: str) -> str:
+    """Escaped text as the page writes it: Streamlit Markdown gets a word joiner after every ``\\:``."""
+    return escaped.replace("\\:", "\\:" + WORD_JOINER)
 
 
 def markdown_text(at: AppTest) -> str:

@@ -11,7 +11,7 @@ from arguments.load import load_pack
 from arguments.plan import MAX_NOTE_CHARS, PlanEdits, build_plan
 from arguments.present import inline
 from arguments.question import from_question
-from tests.app.conftest import markdown_text, no_exception, show_part
+from tests.app.conftest import colons, markdown_text, no_exception, show_part
 from tests.inert import PARSERS, active
 from tests.payloads import NAMED
 
@@ -84,11 +84,11 @@ def test_thesis_change_updates_the_plan(app, pack):
     show_part(app, "whole")
     second = markdown_text(app)
     assert second != first
-    assert r"Essay plan: Munich decided it\: the West failed collective security" in [h.value for h in app.header]
+    assert colons(r"Essay plan: Munich decided it\: the West failed collective security") in [h.value for h in app.header]
     assert "**Schools:** Collective Security school, German school" in second
     assert "**Extent:** Largely" in second
     # The paragraphs follow the new thesis: Munich first.
-    assert "### Paragraph 1\\: Munich, not Moscow, killed collective security" in second
+    assert colons("### Paragraph 1\\: Munich, not Moscow, killed collective security") in second
     assert second.index("Munich, not Moscow, killed collective security.") < second.index("### Paragraph 2")
     assert app.query_params["thesis"] == "munich-first"
 
@@ -171,7 +171,7 @@ def test_own_thesis_wording_is_shown_escaped_and_exported(app, pack, downloads):
     app.text_area(key="own_thesis__cs-genuine").input("Mostly <b>yes</b> :red[because] $x$").run()
     no_exception(app)
     text = markdown_text(app)
-    assert r"**Thesis (your wording):** Mostly \<b\>yes\</b\> \:red\[because\] \$x\$" in text
+    assert colons(r"**Thesis (your wording):** Mostly \<b\>yes\</b\> \:red\[because\] \$x\$") in text
     export = downloads(app, "export_md").content.decode("utf-8")
     assert export == expected_export(pack, app)
     assert r"**Thesis (your wording):** Mostly \<b\>yes\</b\>" in export
@@ -225,7 +225,7 @@ def test_url_restores_question_thesis_and_view(make_app):
     no_exception(at)
     assert at.selectbox(key="question").value == QUESTION
     assert at.radio(key="thesis").value == "munich-first"
-    assert r"Essay plan: Munich decided it\: the West failed collective security" in [h.value for h in at.header]
+    assert colons(r"Essay plan: Munich decided it\: the West failed collective security") in [h.value for h in at.header]
     at = make_app(question=QUESTION, thesis=THESIS, view="project", step="3")
     no_exception(at)
     assert at.title[0].value == "Paragraph 2 of 3"
@@ -303,7 +303,7 @@ def test_the_whole_plan_holds_every_part_and_the_notes_as_text(app, pack):
     headings = ["### Introduction", "### Paragraph 1", "### Paragraph 3", "### Historiography"]
     headings += ["### Conclusion", "### Bibliography", "### Top-band checklist"]
     assert [text.index(h) for h in headings] == sorted(text.index(h) for h in headings)
-    assert "> **My notes:**\n>\n> Weigh \\<b\\>Munich\\</b\\> first\n> \\:red\\[x\\] \\$y\\$" in text
+    assert colons("> **My notes:**\n>\n> Weigh \\<b\\>Munich\\</b\\> first\n> \\:red\\[x\\] \\$y\\$") in text
     assert not app.text_area and not app.multiselect  # to read or print: editing is part by part
     for parser in PARSERS:
         assert active(text, parser) == []
