@@ -319,8 +319,8 @@ def thesis_and_plan(pack: Pack, question: Question | None) -> None:
 def page() -> None:
     pack = current_pack()
     state.adopt_url(pack)
-    for problem in state.url_warnings():
-        st.warning(f"This link asks for a {inline(problem)} that is not in the data pack; it was ignored.")
+    for warning in state.url_warnings():
+        st.warning(inline(warning), icon=":material/link_off:")
     question_id, thesis_id, view = state.choice()
     if view == "project" and thesis_id not in pack.thesis:
         st.session_state[state.VIEW] = "plan"  # nothing to project until a thesis is chosen
