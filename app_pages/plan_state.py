@@ -81,7 +81,7 @@ def adopt_url(pack: Pack) -> None:
 MAX_ECHO = 80  # characters of an id a warning may quote
 MAX_STEP_DIGITS = 3  # no plan has 1,000 slides
 _LINK_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-_STEP = re.compile(r"[0-9]{1,%d}" % MAX_STEP_DIGITS)
+_STEP = re.compile(rf"[0-9]{{1,{MAX_STEP_DIGITS}}}")
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -115,8 +116,8 @@ def downloads(monkeypatch) -> Callable[[AppTest, str], MemoryFile]:
 
 
 def colons(escaped: str) -> str:
-    """Escaped text as the page writes it: Streamlit Markdown gets a word joiner after every ``\\:``."""
-    return escaped.replace("\\:", "\\:" + WORD_JOINER)
+    """Escaped text as the page writes it: a word joiner after each ``\\:`` that a word follows."""
+    return re.sub(r"\\:(?=[^\s\u2060])", lambda m: m.group(0) + WORD_JOINER, escaped)
 
 
 def markdown_text(at: AppTest) -> str:

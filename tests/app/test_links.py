@@ -55,7 +55,9 @@ def test_a_huge_or_foreign_id_is_never_echoed(make_app, key):
 
 def test_an_unknown_id_is_quoted_whole_only_up_to_80_characters(make_app):
     at = make_app(question="a" * MAX_ECHO)
-    assert warnings(at) == [f"This link asks for the question '{'a' * MAX_ECHO}', which is not in the data pack; it was ignored."]
+    assert warnings(at) == [
+        f"This link asks for the question '{'a' * MAX_ECHO}', which is not in the data pack; it was ignored."
+    ]
     at = make_app(question="a" * (MAX_ECHO + 1))
     assert warnings(at) == ["This link's question is not a valid id; it was ignored."]
 

@@ -84,7 +84,7 @@ def test_thesis_change_updates_the_plan(app, pack):
     show_part(app, "whole")
     second = markdown_text(app)
     assert second != first
-    assert colons(r"Essay plan: Munich decided it\: the West failed collective security") in [h.value for h in app.header]
+    assert r"Essay plan: Munich decided it\: the West failed collective security" in [h.value for h in app.header]
     assert "**Schools:** Collective Security school, German school" in second
     assert "**Extent:** Largely" in second
     # The paragraphs follow the new thesis: Munich first.
@@ -225,7 +225,7 @@ def test_url_restores_question_thesis_and_view(make_app):
     no_exception(at)
     assert at.selectbox(key="question").value == QUESTION
     assert at.radio(key="thesis").value == "munich-first"
-    assert colons(r"Essay plan: Munich decided it\: the West failed collective security") in [h.value for h in at.header]
+    assert r"Essay plan: Munich decided it\: the West failed collective security" in [h.value for h in at.header]
     at = make_app(question=QUESTION, thesis=THESIS, view="project", step="3")
     no_exception(at)
     assert at.title[0].value == "Paragraph 2 of 3"
