@@ -6,6 +6,9 @@ hex to ``PROBE_DIR/request``; the probe collects garbage, then walks every objec
 collector tracks (and the untracked tuples, dicts and sets they hold) for a string, bytes or
 bytearray containing it (or a protocol buffer whose serialised form does), and answers in ``PROBE_DIR/answer.json``:
 ``{"request": HEX, "holders": ["dict", "MemoryFile", ...]}`` (the types holding it; empty when none).
+Writing ``stats`` instead answers ``{"request": "stats", "counts": {"AppSession": 3, ...}}``: how many
+objects of each type in ``COUNTED`` are alive, and how many sessions, download and uploaded files
+Streamlit's runtime holds.
 
 Test code only: the app never imports this.
 """
@@ -23,6 +26,24 @@ from pathlib import Path
 from google.protobuf.message import Message
 
 _CONTAINERS = (tuple, list, dict, set, frozenset)
+COUNTED = ("AppSession", "SessionState", "EssayPlan")
+
+
+def counts() -> dict[str, int]:
+    """Live objects of each ``COUNTED`` type, and the files Streamlit's runtime holds."""
+    from streamlit.runtime import Runtime
+
+    gc.collect()
+    found = dict.fromkeys(COUNTED, 0)
+    for obj in gc.get_objects():
+        name = type(obj).__name__
+        if name in found:
+            found[name] += 1
+    runtime = Runtime.instance()
+    found["media files"] = len(runtime.media_file_mgr._file_metadata)
+    found["uploaded files"] = sum(len(files) for files in runtime.uploaded_file_mgr.file_storage.values())
+    found["sessions"] = len(runtime._session_mgr.list_sessions())
+    return found
 
 
 def holders(marker: str) -> list[str]:
@@ -62,7 +83,10 @@ def _serve(folder: Path) -> None:
         except OSError:
             continue
         request.unlink(missing_ok=True)
-        result = {"request": raw, "holders": holders(bytes.fromhex(raw).decode("utf-8"))}
+        if raw == "stats":
+            result: dict[str, object] = {"request": raw, "counts": counts()}
+        else:
+            result = {"request": raw, "holders": holders(bytes.fromhex(raw).decode("utf-8"))}
         partial = folder / "answer.part"
         partial.write_text(json.dumps(result), encoding="utf-8")
         partial.replace(answer)

@@ -30,7 +30,16 @@ OWN = "Your thesis in your own words (optional: it replaces the thesis above)"
 
 def holders(folder: Path, marker: str, timeout: float = 30) -> list[str]:
     """Ask the server's probe which of its objects hold ``marker``."""
-    request, answer = marker.encode("utf-8").hex(), folder / "answer.json"
+    return ask(folder, marker.encode("utf-8").hex(), timeout)["holders"]
+
+
+def live_objects(folder: Path, timeout: float = 30) -> dict[str, int]:
+    """Ask the server's probe how many sessions, session states, download files… are alive."""
+    return ask(folder, "stats", timeout)["counts"]
+
+
+def ask(folder: Path, request: str, timeout: float) -> dict:
+    answer = folder / "answer.json"
     answer.unlink(missing_ok=True)
     (folder / "request").write_text(request, encoding="ascii")
     deadline = time.monotonic() + timeout
@@ -41,7 +50,7 @@ def holders(folder: Path, marker: str, timeout: float = 30) -> list[str]:
             time.sleep(0.1)
             continue
         if found["request"] == request:
-            return found["holders"]
+            return found
     raise AssertionError("the server's memory probe did not answer")
 
 
