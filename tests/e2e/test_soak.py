@@ -9,6 +9,7 @@ probe (``probe_server.py``) counts what the server holds; the resident memory is
 
 from __future__ import annotations
 
+import os
 import statistics
 import time
 import uuid
@@ -24,8 +25,9 @@ from tests.e2e.test_privacy import save_text
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow]
 
-SOAK_SECONDS = 150
-WARM_UP_SECONDS = 45  # the first sessions fill the caches and Python's memory pools
+# ESSAY_PLANNER_SOAK_SECONDS / ..._WARM_UP: a shorter run to try something out (the suite uses these).
+SOAK_SECONDS = float(os.environ.get("ESSAY_PLANNER_SOAK_SECONDS", "150"))
+WARM_UP_SECONDS = float(os.environ.get("ESSAY_PLANNER_SOAK_WARM_UP", "45"))  # caches and memory pools fill
 SESSIONS_PER_ROUND = 3
 MAX_GROWTH_MB = 6  # resident memory, from the first third of the measured rounds to the last
 
@@ -68,7 +70,7 @@ def test_sessions_opening_editing_downloading_and_closing_leave_memory_flat(brow
             held = live_objects(probe)
             samples.append((time.monotonic() - start, server.memory_info().rss / 2**20, held))
         measured = [s for s in samples if s[0] >= WARM_UP_SECONDS]
-        assert len(measured) >= 6, f"too few rounds to judge ({rounds} in all): the machine is too busy"
+        assert len(measured) >= 3, f"too few rounds to judge ({rounds} in all): the machine is too busy"
         third = len(measured) // 3
         first = statistics.median(rss for _, rss, _ in measured[:third])
         last = statistics.median(rss for _, rss, _ in measured[-third:])
