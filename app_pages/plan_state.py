@@ -102,9 +102,9 @@ def is_link_id(value: str) -> bool:
     return len(value) <= MAX_ECHO and _LINK_ID.fullmatch(value) is not None
 
 
-def _unknown(what: str, value: str, where: str = "in the data pack") -> str:
+def _unknown(what: str, value: str) -> str:
     if is_link_id(value):
-        return f"This link asks for the {what} '{value}', which is not {where}; it was ignored."
+        return f"This link asks for the {what} '{value}', which is not in the data pack; it was ignored."
     return f"This link's {what} is not a valid id; it was ignored."
 
 
