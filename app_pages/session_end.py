@@ -29,6 +29,9 @@ SWEEP_SECONDS = float(os.environ.get("ESSAY_PLANNER_SWEEP_SECONDS", "10"))
 _LOGGER = logging.getLogger(__name__)
 _STARTED = threading.Event()
 _LOCK = threading.Lock()
+_ENDED = "_essay_planner_ended"  # set on an AppSession this module has ended and emptied
+_ALIVE: set[str] = set()  # the sessions open or awaiting reconnection at the last sweep
+ended_total = 0  # sessions this process has ended (read by the tests' memory probe)
 
 
 def start() -> None:
@@ -74,11 +77,11 @@ def sweep(runtime) -> int:
     sessions = runtime._session_mgr
     media = runtime.media_file_mgr
     uploads = runtime.uploaded_file_mgr
-    ended = 0
+    ended: set[str] = set()
     # Sessions whose reconnect time is over: Streamlit would drop them later without shutting them down.
-    for _session_id, info in sessions._session_storage._cache.expire():
+    for session_id, info in sessions._session_storage._cache.expire():
         _end(info.session)
-        ended += 1
+        ended.add(session_id)
     # Sessions Streamlit dropped on its own (its store holds at most 128): release what they held.
     alive = {info.session.id for info in sessions.list_sessions()}
     left = set(media._files_by_session_and_coord) | set(media._deferred_ids_by_session)
@@ -86,14 +89,19 @@ def sweep(runtime) -> int:
     for session_id in left - alive:
         media.clear_session_refs(session_id)
         uploads.remove_session_files(session_id)
-        ended += 1
-    ended += _last_flushed(runtime, alive)
+        ended.add(session_id)
+    ended |= _last_flushed(runtime, alive)
+    ended |= _ALIVE - alive  # any other way a session ended (Streamlit shut it down itself)
+    _ALIVE.clear()
+    _ALIVE.update(alive)
     media.remove_orphaned_files()  # marks unused downloads, deletes those marked last time
     if ended:
-        _LOGGER.debug("Ended %d session(s): their state, plans, uploads and download files are forgotten.", ended)
-        memo.forget()
+        global ended_total
+        ended_total += len(ended)
+        _LOGGER.debug("Ended %d session(s): their state, plans, uploads and download files are forgotten.", len(ended))
+        memo.forget()  # they may hold a student's words
         gc.collect()  # the ended sessions' state is in reference cycles; no rerun collects it (config.toml)
-    return ended
+    return len(ended)
 
 
 def _end(session) -> None:
@@ -102,13 +110,14 @@ def _end(session) -> None:
     from streamlit.runtime.state import SessionState
 
     session.shutdown()
+    setattr(session, _ENDED, True)
     session._session_state = SessionState()  # widget values, their labels' closures, st.session_state
     session._client_state = ClientState()  # the last widget values the browser sent
     session._browser_queue.clear()  # messages never sent
     session._fragment_storage.clear()  # fragments and the arguments they run with
 
 
-def _last_flushed(runtime, alive: set[str]) -> int:
+def _last_flushed(runtime, alive: set[str]) -> set[str]:
     """Empty what Streamlit's send loop last sent to a session that has ended.
 
     The loop keeps the last session it flushed, and that flush's messages, in its local variables
@@ -118,12 +127,14 @@ def _last_flushed(runtime, alive: set[str]) -> int:
     task = runtime._loop_coroutine_task
     frame = task.get_coro().cr_frame if task is not None and not task.done() else None
     if frame is None:
-        return 0
+        return set()
     local = frame.f_locals
     info = local.get("active_session_info")
     if info is None or info.session.id in alive:
-        return 0
+        return set()
     for message in local.get("msg_list") or ():
-        message.Clear()
+        message.Clear()  # cheap, and a no-op once done
+    if getattr(info.session, _ENDED, False):  # ended already (this sweep or an earlier one)
+        return set()
     _end(info.session)
-    return 1
+    return {info.session.id}

@@ -43,6 +43,12 @@ def counts() -> dict[str, int]:
     found["media files"] = len(runtime.media_file_mgr._file_metadata)
     found["uploaded files"] = sum(len(files) for files in runtime.uploaded_file_mgr.file_storage.values())
     found["sessions"] = len(runtime._session_mgr.list_sessions())
+    from arguments import memo
+
+    found["memo entries"] = sum(cached.cache_info().currsize for cached in memo.memo_caches())
+    from app_pages import session_end
+
+    found["ended"] = session_end.ended_total
     return found
 
 

@@ -123,4 +123,13 @@ def test_a_closed_session_leaves_nothing_it_typed_and_its_download_is_gone(brows
         assert status(other_download)[0] == 200  # the student still working keeps their download
         save_text(other, "My notes on the introduction", "a second note", "1 note.")  # and their session
         assert b"a second note" in status(download_url(other))[1]
+        # Sweeps with nothing to end leave the engine's caches alone (they are emptied when a session ends).
+        filled = live_objects(probe)["memo entries"]
+        time.sleep(3)  # three sweeps
+        assert filled > 0 and live_objects(probe)["memo entries"] >= filled
         other_context.close()
+        time.sleep(5)  # the reconnect time and a sweep: no session is left
+        ended = live_objects(probe)
+        assert ended["sessions"] == 0 and ended["ended"] == 2, ended
+        time.sleep(3)  # idle sweeps end nothing more (the send loop's last session is not ended again)
+        assert live_objects(probe)["ended"] == 2
