@@ -13,6 +13,7 @@ from typing import Any
 
 import streamlit as st
 
+from app_pages import session_end
 from arguments.export import render_markdown
 from arguments.load import BUNDLED_PACK, Problem, check_pack
 from arguments.model import Pack
@@ -53,6 +54,7 @@ def _load(directory: str) -> tuple[Pack | None, tuple[Problem, ...]]:
 
 
 def load() -> tuple[Pack | None, tuple[Problem, ...]]:
+    session_end.start()  # once per server: closed sessions are forgotten (a no-op after the first call)
     return _load(pack_dir())
 
 
@@ -65,15 +67,28 @@ def current_pack() -> Pack:
     return pack
 
 
-# Plans are immutable and depend only on (pack, thesis, edits, question), so every session shares
-# them: thirty students on the same thesis cost one build and one Markdown render, not thirty.
-_PLANS: dict[tuple[int, str, PlanEdits, QuestionAnalysis | None], tuple[Pack, EssayPlan, dict[str, Any]]] = {}
+# Plans are immutable and depend only on (pack, thesis, edits, question). A plan built from the pack
+# alone (the thesis, a question of the pack's, the order, the evidence left out and the length: ids
+# and choices, no words of the student's) is shared by every session: thirty students on the same
+# thesis cost one build and one Markdown render, not thirty. A plan that holds anything the student
+# wrote (a note, their own thesis wording, a pasted question) is kept in that session's state only,
+# so it goes when the session ends (``session_end``) and no other session can reach it.
+PlanKey = tuple[int, str, PlanEdits, QuestionAnalysis | None]
+PlanEntry = tuple[Pack, EssayPlan, dict[str, Any]]
+_PLANS: dict[PlanKey, PlanEntry] = {}
 _MAX_PLANS = 256
 _PLANS_LOCK = threading.Lock()
+_SESSION_PLANS = "_plans"  # st.session_state: this session's plans that hold its own text
+_MAX_SESSION_PLANS = 4  # the plan on screen, and the few before it (building one takes about 2 ms)
+
+
+def from_pack_only(edits: PlanEdits, analysis: QuestionAnalysis | None) -> bool:
+    """Whether a plan built with these inputs holds nothing but the pack's own text."""
+    return not edits.notes and not edits.thesis_text and (analysis is None or analysis.question_id is not None)
 
 
 def plan_for(pack: Pack, thesis: str, edits: PlanEdits, analysis: QuestionAnalysis | None) -> EssayPlan:
-    """``build_plan``, remembered (per process, at most 256 plans, oldest forgotten first)."""
+    """``build_plan``, remembered: shared if it holds only the pack's text, else for this session only."""
     return _plan_entry(pack, thesis, edits, analysis)[1]
 
 
@@ -96,17 +111,22 @@ def _derived(pack: Pack, plan: EssayPlan, what: str, make: Callable[[EssayPlan],
     return entry[2][what]
 
 
-def _plan_entry(
-    pack: Pack, thesis: str, edits: PlanEdits, analysis: QuestionAnalysis | None
-) -> tuple[Pack, EssayPlan, dict[str, Any]]:
+def _plan_entry(pack: Pack, thesis: str, edits: PlanEdits, analysis: QuestionAnalysis | None) -> PlanEntry:
     key = (id(pack), thesis, edits, analysis)
-    entry = _PLANS.get(key)
+    shared = from_pack_only(edits, analysis)
+    plans: dict[PlanKey, PlanEntry] = _PLANS if shared else st.session_state.setdefault(_SESSION_PLANS, {})
+    entry = plans.get(key)
     if entry is None or entry[0] is not pack:  # the pack check guards against a reused id()
         entry = (pack, build_plan(pack, thesis, edits, analysis), {})
-        with _PLANS_LOCK:  # sessions run in threads: one writer at a time
-            while len(_PLANS) >= _MAX_PLANS:
-                _PLANS.pop(next(iter(_PLANS)), None)
-            _PLANS[key] = entry
+        if shared:
+            with _PLANS_LOCK:  # sessions run in threads: one writer at a time
+                while len(_PLANS) >= _MAX_PLANS:
+                    _PLANS.pop(next(iter(_PLANS)), None)
+                _PLANS[key] = entry
+        else:  # one session's script runs one at a time: no lock
+            while len(plans) >= _MAX_SESSION_PLANS:
+                plans.pop(next(iter(plans)), None)
+            plans[key] = entry
     return entry
 
 

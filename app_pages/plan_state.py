@@ -20,6 +20,9 @@ Later additions can call ``restore`` (issue 4: restore a plan from an exported f
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+
 import streamlit as st
 from streamlit.runtime.state import SessionStateProxy
 
@@ -54,35 +57,85 @@ def url_params() -> dict[str, str]:
 
 
 def adopt_url(pack: Pack) -> None:
-    """Take the choice from the URL when it is new (page load, shared link); ignore invalid ids."""
+    """Take the choice from the URL when it is new (page load, shared link); ignore invalid values.
+
+    Every parameter is read strictly (``read_link``): anything else is dropped with a short, fixed
+    warning that quotes at most ``MAX_ECHO`` characters of an id and never the rest of the link.
+    """
     ss = _state()
     url = url_params()
     if not url or url == ss.get(_WRITTEN):
         return
-    problems = []
+    link = read_link(url, pack)
+    ss[QUESTION] = None if link.pasted else link.question  # a pasted question replaces a chosen one
+    ss[PASTED] = link.pasted
+    ss[THESIS] = link.thesis
+    ss[VIEW] = link.view
+    ss[STEP] = link.step
+    ss[PART] = link.part  # checked against the plan when it is drawn
+    ss[REVEAL] = False
+    ss[_WARNINGS] = link.warnings
+    ss[_WRITTEN] = url
+
+
+MAX_ECHO = 80  # characters of an id a warning may quote
+MAX_STEP_DIGITS = 3  # no plan has 1,000 slides
+_LINK_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_STEP = re.compile(rf"[0-9]{{1,{MAX_STEP_DIGITS}}}")
+
+
+@dataclass(frozen=True)
+class Link:
+    """What a link asks for, every value checked; ``warnings`` says what was ignored (short, fixed text)."""
+
+    question: str | None = None
+    thesis: str | None = None
+    view: str = "plan"
+    step: int = 0  # 0-based
+    part: str = INTRODUCTION
+    pasted: str = ""
+    warnings: tuple[str, ...] = ()
+
+
+def is_link_id(value: str) -> bool:
+    """A kebab-case id of at most ``MAX_ECHO`` ASCII characters (what the pack's ids look like)."""
+    return len(value) <= MAX_ECHO and _LINK_ID.fullmatch(value) is not None
+
+
+def _unknown(what: str, value: str) -> str:
+    if is_link_id(value):
+        return f"This link asks for the {what} '{value}', which is not in the data pack; it was ignored."
+    return f"This link's {what} is not a valid id; it was ignored."
+
+
+def read_link(url: dict[str, str], pack: Pack) -> Link:
+    """The choice a link's parameters make, each one read strictly (ASCII ids and digits, known values)."""
+    warnings: list[str] = []
     question = url.get(QUESTION)
-    if question is not None and question not in pack.question:
-        problems.append(f"question '{question}'")
+    if question is not None and (not is_link_id(question) or question not in pack.question):
+        warnings.append(_unknown("question", question))
         question = None
     thesis = url.get(THESIS)
-    if thesis is not None and thesis not in pack.thesis:
-        problems.append(f"thesis '{thesis}'")
+    if thesis is not None and (not is_link_id(thesis) or thesis not in pack.thesis):
+        warnings.append(_unknown("thesis", thesis))
         thesis = None
     view = url.get(VIEW, "plan")
     if view not in VIEWS:
-        problems.append(f"view '{view}'")
+        warnings.append("This link asks for a view the planner does not have; the plan is shown.")
         view = "plan"
-    step = url.get(STEP, "1")
-    pasted = clean_pasted(url.get(PASTED_URL, ""))
-    ss[QUESTION] = None if pasted else question  # a pasted question replaces a chosen one
-    ss[PASTED] = pasted
-    ss[THESIS] = thesis
-    ss[VIEW] = view
-    ss[STEP] = int(step) - 1 if step.isdigit() and int(step) >= 1 else 0
-    ss[PART] = url.get(PART, INTRODUCTION)  # checked against the plan when it is drawn
-    ss[REVEAL] = False
-    ss[_WARNINGS] = tuple(problems)
-    ss[_WRITTEN] = url
+    step = 0
+    raw_step = url.get(STEP)
+    if raw_step is not None:
+        if _STEP.fullmatch(raw_step) and int(raw_step) >= 1:
+            step = int(raw_step) - 1  # past the last slide: the projection shows the last one
+        else:
+            warnings.append("This link's slide number is not a whole number from 1 to 999; the first slide is shown.")
+    part = url.get(PART, INTRODUCTION)
+    if not is_link_id(part):
+        warnings.append("This link's part of the plan is not a valid id; the introduction is shown.")
+        part = INTRODUCTION
+    pasted = clean_pasted(url.get(PASTED_URL, "")[: MAX_PASTED_CHARS * 8])  # never fold a huge link whole
+    return Link(question, thesis, view, step, part, pasted, tuple(warnings))
 
 
 def url_warnings() -> tuple[str, ...]:

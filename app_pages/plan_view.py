@@ -4,7 +4,8 @@ Built for speed in a class of thirty (issue 6). The question boxes are drawn by 
 list and the plan are one fragment (``thesis_and_plan``), so choosing a thesis, opening a part or
 editing redraws only that. The plan shows one part at a time with that part's controls (or the
 whole plan, read-only): a browser's cost per rerun grows with what is drawn, and a part is what a
-student works on. Plans are immutable and shared by every session (``common.plan_for``).
+student works on. Plans are immutable: those made of the pack's own words are shared by every
+session, those with a student's words stay in that session (``common.plan_for``).
 """
 
 from __future__ import annotations
@@ -319,8 +320,8 @@ def thesis_and_plan(pack: Pack, question: Question | None) -> None:
 def page() -> None:
     pack = current_pack()
     state.adopt_url(pack)
-    for problem in state.url_warnings():
-        st.warning(f"This link asks for a {inline(problem)} that is not in the data pack; it was ignored.")
+    for warning in state.url_warnings():
+        st.warning(inline(warning), icon=":material/link_off:")
     question_id, thesis_id, view = state.choice()
     if view == "project" and thesis_id not in pack.thesis:
         st.session_state[state.VIEW] = "plan"  # nothing to project until a thesis is chosen

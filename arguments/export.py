@@ -28,6 +28,8 @@ _STREAMLIT_SPECIAL = re.compile(r"[\\`*_\[\]<>!&|~#{}$@:]")
 # "@" keeps them plain text; readers see the same characters.
 _AUTOLINK = re.compile(r"(?i)\b(?:https?|ftp|mailto|javascript|vbscript|data|file):|\bwww(?=\.)|@")
 WORD_JOINER = "\u2060"
+# A colon a word follows (":material/…:", ":streamlit:", ":red[…]"); one before a space starts nothing.
+_COLON = re.compile(r":(?=[^\s\u2060])")
 # Things that only mean something at the start of a line: lists, headings, quotes, breaks, fences.
 _LINE_START = re.compile(r"^(\s*)(?:([-+=>])|(\d+)([.)]))")
 _LINE_START_CHARS = frozenset("-+=>0123456789")
@@ -40,8 +42,10 @@ _FRONT_MATTER_UNSAFE = {0x2028, 0x2029, 0xFFFE, 0xFFFF, *range(0xD800, 0xE000)}
 def md(text: str, *, streamlit: bool = False) -> str:
     """One line of inert Markdown: whitespace folded, every active character escaped.
 
-    ``streamlit=True`` also escapes every colon, for Streamlit's own additions to Markdown
-    (``:material/icons:``, ``:emoji:``, ``:color[directives]``). Pure, so cached: the pack's
+    ``streamlit=True`` also escapes every colon and puts an invisible word joiner after one a word
+    follows, for
+    Streamlit's own additions to Markdown (``:material/icons:``, ``:streamlit:``, ``:emoji:``,
+    ``:color[directives]``). Pure, so cached: the pack's
     sentences are escaped once per process, not once per render.
     """
     escaped = _escape_inline(" ".join(text.split()), streamlit)
@@ -56,6 +60,10 @@ def _escape_inline(text: str, streamlit: bool = False) -> str:
     special = _STREAMLIT_SPECIAL if streamlit else _INLINE_SPECIAL
     if special.search(text):
         text = special.sub(r"\\\g<0>", text)
+    if streamlit and ":" in text:
+        # Streamlit finds :material/icons: and :streamlit: in the text after Markdown has resolved
+        # its escapes, so "\:" alone does not stop them: a word joiner after the colon does.
+        text = _COLON.sub(":" + WORD_JOINER, text)
     return text
 
 

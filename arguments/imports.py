@@ -59,6 +59,7 @@ _KNOWN_KEYS = (
 )
 _FORMAT_LINE = re.compile(rf"^[\"']?{FORMAT_NAME}[\"']?\s*:")
 _SHOWN = 5  # ids named in one warning; the rest are counted
+_TRAILING = re.compile(r"[ \t]+$", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -120,14 +121,17 @@ def _parse(data: object, pack: Pack) -> ImportResult:
     other_pack = file_pack != pack.info.id
     thesis_id = fields["thesis"]
     if thesis_id not in pack.thesis:
-        made_with = f" (the file was made with another data pack, {_name(file_pack)})" if other_pack else ""
+        made_with = (
+            f" (the file was made with another data pack, {_name(file_pack, 'data pack id')})" if other_pack else ""
+        )
         raise _Rejected(
-            f"The plan's thesis {_name(thesis_id)} is not in the data pack in use, {_name(pack.info.id)}"
+            f"The plan's thesis {_name(thesis_id, 'thesis id')} is not in the data pack in use, {_name(pack.info.id)}"
             f"{made_with}, so the plan cannot be restored."
         )
     if other_pack:
         warnings.append(
-            f"This plan was made with another data pack, {_name(file_pack)}; you are using {_name(pack.info.id)}. "
+            f"This plan was made with another data pack, {_name(file_pack, 'data pack id')}; "
+            f"you are using {_name(pack.info.id)}. "
             "Whatever in it matches this pack was restored."
         )
     elif file_version is not None and file_version != pack.info.version:
@@ -169,7 +173,10 @@ def _decode(data: object) -> str:
                 "or it was re-saved in another encoding. Download the plan again, or save the file as UTF-8."
             ) from None
     text = text.removeprefix("\ufeff")  # a byte-order mark some editors add
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # Spaces and tabs an editor or a mail program left at line ends: the planner writes none in the
+    # front matter (every string is quoted on one line), so they are never part of the plan.
+    return _TRAILING.sub("", text)
 
 
 def _front_matter_end(text: str, lines: list[str]) -> int:
@@ -272,7 +279,8 @@ def _question(fields: dict[str, Any], pack: Pack, warnings: list[str]) -> Questi
         if question_id in pack.question:
             return from_question(pack.question[question_id])
         warnings.append(
-            f"The question {_name(question_id)} is not in this data pack; the plan was restored without a question."
+            f"The question {_name(question_id, 'question id')} is not in this data pack; "
+            "the plan was restored without a question."
         )
         return None
     if text is None:
@@ -303,18 +311,21 @@ def _edits(fields: dict[str, Any], pack: Pack, thesis: Thesis, warnings: list[st
     edits = PlanEdits()
 
     order: list[str] = []
-    unknown, repeated = [], []
+    unknown: dict[Any, None] = {}  # each value once, in the file's order (a file may repeat one 10,000 times)
+    repeated: dict[str, None] = {}
     for claim_id in fields.get("order", []):
         if claim_id not in paragraphs:
-            unknown.append(claim_id)
+            unknown.setdefault(claim_id, None)
         elif claim_id in order:
-            repeated.append(claim_id)
+            repeated.setdefault(claim_id, None)
         else:
             order.append(claim_id)
     if unknown:
-        warnings.append(f"The paragraph order names {_names(unknown, 'claim')} not in this thesis; skipped.")
+        warnings.append(f"The paragraph order names {_names(list(unknown), 'claim')} not in this thesis; skipped.")
     if repeated:
-        warnings.append(f"The paragraph order lists {_names(repeated, 'claim')} twice; the first place was kept.")
+        warnings.append(
+            f"The paragraph order lists {_names(list(repeated), 'claim')} more than once; the first place was kept."
+        )
     if order and len(order) < len(paragraphs):
         left_out = [c for c in thesis.claims if c not in order]
         warnings.append(f"The paragraph order leaves out {_names(left_out, 'claim')}; they follow the others.")
@@ -323,9 +334,9 @@ def _edits(fields: dict[str, Any], pack: Pack, thesis: Thesis, warnings: list[st
 
     dropped: list[str] = []
     malformed, foreign, misplaced = [], [], []
-    for key in fields.get("dropped", []):
+    for key in dict.fromkeys(fields.get("dropped", [])):  # each entry once, however often the file repeats it
         claim_id, slash, evidence_id = key.partition("/")
-        if not slash or not _ID.match(claim_id) or not _ID.match(evidence_id):
+        if not slash or not _ID.fullmatch(claim_id) or not _ID.fullmatch(evidence_id):
             malformed.append(key)
         elif claim_id not in paragraphs:
             foreign.append(key)
@@ -359,7 +370,10 @@ def _edits(fields: dict[str, Any], pack: Pack, thesis: Thesis, warnings: list[st
     elif length in LENGTHS:
         edits = edits.with_length(length)
     else:
-        warnings.append(f"The plan's length {_name(length)} is not one this planner knows; the default was used.")
+        warnings.append(
+            f"The plan's length {_name(length, 'length')} is not one this planner knows "
+            f"({', '.join(LENGTHS)}); the default was used."
+        )
 
     if "thesis-text" in fields:
         try:
@@ -395,7 +409,7 @@ def _edits(fields: dict[str, Any], pack: Pack, thesis: Thesis, warnings: list[st
 def _section_label(section: str, thesis: Thesis) -> str:
     if section in SECTIONS:
         return f"the {section}"
-    return f"the paragraph {_name(section)}"
+    return f"the paragraph {_name(section, 'claim id')}"
 
 
 def _body_check(inputs: PlanInputs, pack: Pack, lines: list[str], close: int) -> list[str]:
@@ -439,11 +453,14 @@ def _summary(inputs: PlanInputs, warnings: list[str]) -> str:
     return message
 
 
-def _name(value: object) -> str:
-    """A value from the file, quoted only if it is a well-formed id (nothing else is ever echoed)."""
-    if isinstance(value, str) and len(value) <= 80 and _ID.match(value):
+def _name(value: object, noun: str = "id") -> str:
+    """A value from the file, quoted only if it is a well-formed id (nothing else is ever echoed).
+
+    ``noun`` names what the value should have been, for the one that is not shown.
+    """
+    if isinstance(value, str) and len(value) <= 80 and _ID.fullmatch(value):
         return f"'{value}'"
-    return "(an id that is not well formed)"
+    return f"(not shown: not a well-formed {noun})"
 
 
 def _names(values: list[Any], noun: str, *, plural: str | None = None) -> str:
@@ -451,7 +468,7 @@ def _names(values: list[Any], noun: str, *, plural: str | None = None) -> str:
     plural = plural or f"{noun}s"
     shown = []
     for v in values:
-        if isinstance(v, str) and len(v) <= 161 and all(_ID.match(p) and len(p) <= 80 for p in v.split("/", 1)):
+        if isinstance(v, str) and len(v) <= 161 and all(_ID.fullmatch(p) and len(p) <= 80 for p in v.split("/", 1)):
             shown.append(f"'{v}'")
     if len(values) == 1:
         return f"the {noun} {shown[0]}" if shown else f"a {noun} that is not well formed"

@@ -3,6 +3,11 @@
 Every problem is collected (syntax, unknown keys, missing or empty fields, bad dates, duplicate
 ids, dangling references, thin claims, uncited evidence) and reported together, each naming the
 file, the record and the field. A pack is returned only if it has no problem at all.
+
+A file that cannot be read (a TOML syntax error, not UTF-8) is reported first and alone: the
+references other files make to the kind of record it holds cannot be checked until it is fixed, so
+they are counted in its one line instead of listed as "unknown" ids. Duplicate ids are found among
+every record, valid or not; a file, or a kind, with no records at all is refused.
 """
 
 from __future__ import annotations
@@ -94,12 +99,23 @@ class Problem:
         }
 
 
+# Messages for a file that gave no records (unreadable, or empty): reported first, alone for their
+# file, with the references the rest of the pack makes to its kind of record counted in that one line.
+_UNREADABLE = ("TOML syntax error", "is not UTF-8 text", "cannot be read", "is larger than", "holds no [[")
+
+
+def _unreadable(problem: Problem) -> bool:
+    return not problem.record and problem.message.startswith(_UNREADABLE)
+
+
 class PackError(Exception):
     """The pack is invalid; ``problems`` lists every problem found."""
 
     def __init__(self, directory: Path, problems: Iterable[Problem]) -> None:
         self.directory = directory
-        self.problems = tuple(sorted(problems, key=lambda p: (p.file, p.line or 0, p.record, p.field)))
+        self.problems = tuple(
+            sorted(problems, key=lambda p: (not _unreadable(p), p.file, p.line or 0, p.record, p.field))
+        )
         n = len(self.problems)
         super().__init__(f"{directory}: {n} problem{'s' * (n != 1)} in the data pack")
 
@@ -111,6 +127,15 @@ class PackError(Exception):
 class _Source:
     path: str  # relative to the pack directory, with forward slashes
     text: str
+
+
+@dataclass(frozen=True)
+class _Id:
+    """Where a record with this id was written, valid or not (for duplicates)."""
+
+    id: str
+    source: _Source
+    line: int | None
 
 
 def load_pack(directory: str | Path | None = None) -> Pack:
@@ -137,22 +162,34 @@ def _load_pack(directory: str | Path | None) -> Pack:
 
     info = _load_info(root, problems)
     records: dict[str, list[tuple[BaseModel, _Source, int | None]]] = {}
+    written: dict[str, list[_Id]] = {}
+    unread: dict[str, list[Problem]] = {}  # kind -> the problems of its files that gave no records
     for kind in KINDS:
-        records[kind.key] = _load_kind(root, kind, problems)
+        before = len(problems)
+        records[kind.key], written[kind.key] = _load_kind(root, kind, problems)
+        unread[kind.key] = [p for p in problems[before:] if _unreadable(p)]
     seen: dict[str, dict[str, tuple[str, int | None]]] = {}
     for kind in KINDS:
         seen[kind.key] = {}
-        for record, source, line in records[kind.key]:
-            rid = record.id  # type: ignore[attr-defined]
-            if rid in seen[kind.key]:
-                first_file, first_line = seen[kind.key][rid]
+        for found in written[kind.key]:  # every record with an id, valid or not
+            if found.id in seen[kind.key]:
+                first_file, first_line = seen[kind.key][found.id]
                 at = f"{first_file}:{first_line}" if first_line else first_file
                 problems.append(
-                    Problem(source.path, f"{kind.label} '{rid}'", "id", f"duplicate id: already used at {at}", line)
+                    Problem(
+                        found.source.path,
+                        f"{kind.label} '{found.id}'",
+                        "id",
+                        f"duplicate id: already used at {at}",
+                        found.line,
+                    )
                 )
             else:
-                seen[kind.key][rid] = (source.path, line)
-    _check_references(records, problems)
+                seen[kind.key][found.id] = (found.source.path, found.line)
+    ids = {key: {found.id for found in items} for key, items in written.items()}  # invalid records too
+    unchecked = _check_references(records, ids, problems, {k for k, found in unread.items() if found})
+    for kind, count in unchecked.items():
+        _summarise_unchecked(problems, unread[kind], kind, count)
     if problems or info is None:
         raise PackError(root, problems)
     unique = {k: tuple(_first_of_each(records[k])) for k in records}
@@ -234,7 +271,28 @@ def _load_info(root: Path, problems: list[Problem]) -> PackInfo | None:
         return None
 
 
-def _load_kind(root: Path, kind: Kind, problems: list[Problem]) -> list[tuple[BaseModel, _Source, int | None]]:
+def _no_records(kind: Kind, path: str) -> str:
+    """What to do about a file of the pack that holds no records of its kind (empty, or only comments)."""
+    block = f"copy a [[{kind.key}]] block from {kind.paths[0]} in the bundled schools/ folder"
+    if path in kind.paths:  # a file every pack has
+        return f"holds no [[{kind.key}]] records: the pack needs at least one here ({block})"
+    return f"holds no [[{kind.key}]] records: add at least one ({block}), or delete the file"
+
+
+def _summarise_unchecked(problems: list[Problem], unread: list[Problem], kind: str, count: int) -> None:
+    """Fold the references to a kind whose file could not be read into that file's one problem."""
+    first = unread[0]
+    names = " or ".join(p.file for p in unread)
+    note = (
+        f" ({count} reference{'s' * (count != 1)} to {kind} ids elsewhere in the pack could not be checked: "
+        f"{'they' if count != 1 else 'it'} may name a {kind} in {names}; fix this first, then check again)"
+    )
+    problems[problems.index(first)] = Problem(first.file, first.record, first.field, first.message + note, first.line)
+
+
+def _load_kind(
+    root: Path, kind: Kind, problems: list[Problem]
+) -> tuple[list[tuple[BaseModel, _Source, int | None]], list[_Id]]:
     files: list[Path] = []
     for pattern in kind.paths:
         found = sorted(root.glob(pattern))
@@ -244,6 +302,7 @@ def _load_kind(root: Path, kind: Kind, problems: list[Problem]) -> list[tuple[Ba
     if not files and any("*" in p for p in kind.paths):
         problems.append(Problem(kind.paths[0], "", "", f"no files found: the pack needs [[{kind.key}]] records"))
     loaded: list[tuple[BaseModel, _Source, int | None]] = []
+    written: list[_Id] = []
     for path in files:
         read = _read(root, path, problems)
         if read is None:
@@ -260,16 +319,21 @@ def _load_kind(root: Path, kind: Kind, problems: list[Problem]) -> list[tuple[Ba
                 Problem(source.path, "", kind.key, f"write records as [[{kind.key}]] tables (an array of tables)")
             )
             continue
+        if not tables:
+            problems.append(Problem(source.path, "", "", _no_records(kind, source.path)))
+            continue
         lines = _record_lines(source.text, kind.key)
         for position, table in enumerate(tables, start=1):
             rid = table.get("id")
             label = f"{kind.label} '{rid}'" if isinstance(rid, str) and rid else f"{kind.label} #{position} (no id)"
             line = lines[position - 1] if position <= len(lines) else None
+            if isinstance(rid, str) and rid:
+                written.append(_Id(rid, source, line))
             try:
                 loaded.append((kind.model.model_validate(table), source, line))
             except ValidationError as error:
                 problems.extend(_explain(error, source, label, line, kind.model))
-    return loaded
+    return loaded, written
 
 
 def _record_lines(text: str, table: str) -> list[int]:
@@ -357,20 +421,35 @@ def _explain(
     return problems
 
 
-def _check_references(records: dict[str, list[tuple[BaseModel, _Source, int | None]]], problems: list[Problem]) -> None:
-    ids = {key: {r.id for r, _, _ in items} for key, items in records.items()}  # type: ignore[attr-defined]
+def _check_references(
+    records: dict[str, list[tuple[BaseModel, _Source, int | None]]],
+    ids: dict[str, set[str]],
+    problems: list[Problem],
+    unread: set[str],
+) -> dict[str, int]:
+    """Report every reference to an id the pack does not have; returns, for each kind in ``unread``
+    (a file of it could not be read), how many references to it could not be checked.
+
+    ``ids``: every id written, valid record or not (an invalid record has a problem of its own; the
+    records that name it are not wrong as well).
+    """
+    unchecked: dict[str, int] = {}
 
     def need(kind: str, wanted: str, source: _Source, label: str, field: str, line: int | None) -> None:
-        if wanted not in ids[kind]:
-            problems.append(
-                Problem(
-                    source.path,
-                    label,
-                    field,
-                    f"refers to unknown {kind} '{wanted}': check the id or add the {kind}",
-                    line,
-                )
+        if wanted in ids[kind]:
+            return
+        if kind in unread:  # it may be in the file that could not be read: counted, not listed
+            unchecked[kind] = unchecked.get(kind, 0) + 1
+            return
+        problems.append(
+            Problem(
+                source.path,
+                label,
+                field,
+                f"refers to unknown {kind} '{wanted}': check the id or add the {kind}",
+                line,
             )
+        )
 
     for record, source, line in records["school"]:
         school: School = record  # type: ignore[assignment]
@@ -447,3 +526,4 @@ def _check_references(records: dict[str, list[tuple[BaseModel, _Source, int | No
             need("evidence", e, source, label, "evidence", line)
         for s, _ in topic.readings:
             need("school", s, source, label, f"readings.{s}", line)
+    return unchecked

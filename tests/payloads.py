@@ -51,6 +51,11 @@ NAMED: dict[str, str] = {
     ),
     "meta-refresh": '<meta http-equiv="refresh" content="0;url=javascript:alert(34)"><base href="//evil.example/">',
     "escaped-unicode-lookalike": "\\u003Cscript\\u003Ealert(35)\\u003C/script\\u003E \\x3cb\\x3e %3Cscript%3E",
+    # Streamlit's own Markdown additions: icons, its logo, emoji, coloured text, badges, small text.
+    "streamlit-shortcodes": (
+        "Remember :material/warning: and :streamlit: :smile: :red[red] :blue-badge[badge] :small[small] "
+        ":rainbow[rainbow] :color[c]{foreground=red} x:material/home:y"
+    ),
     "fullwidth-lookalikes": "＜script＞alert(36)＜/script＞ ［link］（javascript:alert(36)）",
 }
 

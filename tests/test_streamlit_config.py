@@ -33,6 +33,16 @@ def test_uploads_up_to_2_mb_reach_the_planner() -> None:
     assert limit_mb * 1024 * 1024 > MAX_IMPORT_BYTES * 1.5  # the 1.5 MB browser test gets through
 
 
+def test_a_closed_tab_is_kept_two_minutes_as_the_readme_says() -> None:
+    """README, "Your data": the server keeps a closed tab's session for two minutes, then forgets it."""
+    from app_pages.session_end import SWEEP_SECONDS
+
+    assert load()["server"]["disconnectedSessionTTL"] == 120
+    assert SWEEP_SECONDS == 10  # "within ten seconds"
+    readme = (CONFIG.parents[1] / "README.md").read_text(encoding="utf-8")
+    assert "keeps them for two minutes" in readme and "within ten seconds" in readme
+
+
 def test_reruns_stay_cheap() -> None:
     """Issue 6: no rewrite of bare expressions, and no full garbage collection after every rerun
     (with the pack in memory that pass held the interpreter for tens of milliseconds per click)."""

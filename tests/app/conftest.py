@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -13,6 +14,7 @@ from streamlit.runtime.memory_media_file_storage import MemoryFile, MemoryMediaF
 from streamlit.testing.v1 import AppTest
 
 from app_pages.common import ENV_VAR
+from arguments.export import WORD_JOINER
 from tests.conftest import MINI_PACK, ROOT, edit
 
 ENTRYPOINT = ROOT / "streamlit_app.py"
@@ -111,6 +113,11 @@ def downloads(monkeypatch) -> Callable[[AppTest, str], MemoryFile]:
         raise AssertionError(f"download button {key!r}: no app holds {name}")
 
     return read
+
+
+def colons(escaped: str) -> str:
+    """Escaped text as the page writes it: a word joiner after each ``\\:`` that a word follows."""
+    return re.sub(r"\\:(?=[^\s\u2060])", lambda m: m.group(0) + WORD_JOINER, escaped)
 
 
 def markdown_text(at: AppTest) -> str:

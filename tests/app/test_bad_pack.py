@@ -8,7 +8,7 @@ import pytest
 
 from arguments.load import check_pack, load_pack
 from arguments.present import inline
-from tests.app.conftest import markdown_text, no_exception
+from tests.app.conftest import colons, markdown_text, no_exception
 from tests.conftest import MINI_PACK, edit
 
 
@@ -38,7 +38,7 @@ def test_problems_are_listed_not_raised(make_app, broken_pack):
         )
         assert f"- **{inline(where)}:** {inline(problem.message)}" in text
     assert "refers to unknown evidence 'munich-1939'" in text
-    assert r"field 'verdict':** is missing\: add it" in text
+    assert colons(r"field 'verdict':** is missing\: add it") in text
     assert r"'\<b\>nobody\</b\>'" in text  # problem text is escaped, never HTML
     files = sorted({p.file for p in problems})
     assert [s.value for s in at.subheader] == [f"{f} ({sum(p.file == f for p in problems)})" for f in files]

@@ -16,7 +16,7 @@ from arguments.plan import PlanEdits, build_plan
 from arguments.present import inline
 from arguments.question import analyse_question, from_question
 from arguments.suggest import suggest_theses
-from tests.app.conftest import markdown_text, no_exception, plan_title, show_part
+from tests.app.conftest import colons, markdown_text, no_exception, plan_title, show_part
 from tests.payloads import NAMED
 
 QUESTION = "collective-security-1933-39"
@@ -214,7 +214,7 @@ def test_a_bad_file_changes_nothing_and_says_what_is_wrong(make_app, pack, downl
     message = at.error[0].value
     assert message == inline(parse_export(content, pack).message)
     assert expected in message.replace("\\", "")
-    assert message.endswith(r"Nothing was imported\: the plan you have open is unchanged.")
+    assert message.endswith(colons(r"Nothing was imported\: the plan you have open is unchanged."))
     assert snapshot(at, downloads) == before
     at.file_uploader(key=UPLOAD).clear().run()
     assert not at.error and snapshot(at, downloads) == before

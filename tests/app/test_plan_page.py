@@ -11,7 +11,7 @@ from arguments.load import load_pack
 from arguments.plan import MAX_NOTE_CHARS, PlanEdits, build_plan
 from arguments.present import inline
 from arguments.question import from_question
-from tests.app.conftest import markdown_text, no_exception, show_part
+from tests.app.conftest import colons, markdown_text, no_exception, show_part
 from tests.inert import PARSERS, active
 from tests.payloads import NAMED
 
@@ -88,7 +88,7 @@ def test_thesis_change_updates_the_plan(app, pack):
     assert "**Schools:** Collective Security school, German school" in second
     assert "**Extent:** Largely" in second
     # The paragraphs follow the new thesis: Munich first.
-    assert "### Paragraph 1\\: Munich killed collective security" in second
+    assert colons("### Paragraph 1\\: Munich killed collective security") in second
     assert second.index("Munich, not Moscow, killed collective security.") < second.index("### Paragraph 2")
     assert app.query_params["thesis"] == "munich-first"
 
@@ -171,7 +171,7 @@ def test_own_thesis_wording_is_shown_escaped_and_exported(app, pack, downloads):
     app.text_area(key="own_thesis__cs-genuine").input("Mostly <b>yes</b> :red[because] $x$").run()
     no_exception(app)
     text = markdown_text(app)
-    assert r"**Thesis (your wording):** Mostly \<b\>yes\</b\> \:red\[because\] \$x\$" in text
+    assert colons(r"**Thesis (your wording):** Mostly \<b\>yes\</b\> \:red\[because\] \$x\$") in text
     export = downloads(app, "export_md").content.decode("utf-8")
     assert export == expected_export(pack, app)
     assert r"**Thesis (your wording):** Mostly \<b\>yes\</b\>" in export
@@ -251,8 +251,12 @@ def test_url_thesis_not_linked_to_the_question_is_still_restored(make_app):
 def test_unknown_ids_in_the_url_are_ignored_with_a_warning(make_app):
     at = make_app(question="nope", thesis="<b>bad</b>", view="slides")
     no_exception(at)
-    warnings = " ".join(w.value for w in at.warning)
-    assert "question 'nope'" in warnings and r"thesis '\<b\>bad\</b\>'" in warnings and "view 'slides'" in warnings
+    warnings = [w.value for w in at.warning]
+    assert warnings == [
+        colons("This link asks for the question 'nope', which is not in the data pack; it was ignored."),
+        "This link's thesis is not a valid id; it was ignored.",  # not an id: never echoed
+        "This link asks for a view the planner does not have; the plan is shown.",  # not "the data pack"
+    ]
     assert at.radio(key="thesis").value is None
     assert dict(at.query_params) == {}
 
@@ -303,7 +307,7 @@ def test_the_whole_plan_holds_every_part_and_the_notes_as_text(app, pack):
     headings = ["### Introduction", "### Paragraph 1", "### Paragraph 3", "### Historiography"]
     headings += ["### Conclusion", "### Bibliography", "### Top-band checklist"]
     assert [text.index(h) for h in headings] == sorted(text.index(h) for h in headings)
-    assert "> **My notes:**\n>\n> Weigh \\<b\\>Munich\\</b\\> first\n> \\:red\\[x\\] \\$y\\$" in text
+    assert colons("> **My notes:**\n>\n> Weigh \\<b\\>Munich\\</b\\> first\n> \\:red\\[x\\] \\$y\\$") in text
     assert not app.text_area and not app.multiselect  # to read or print: editing is part by part
     for parser in PARSERS:
         assert active(text, parser) == []

@@ -167,3 +167,23 @@ def test_sessions_share_each_plan_they_build_and_never_a_plan_with_other_edits(u
     assert edited is not first and edited.conclusion.note == "mine" and first.conclusion.note == ""
     other_pack = load_pack(ui_pack)  # an equal pack read again (e.g. after "check the pack again")
     assert plan_for(other_pack, THESIS, PlanEdits(), None) is not first
+
+
+def test_the_shared_plan_cache_holds_only_the_packs_text(make_app):
+    """Issue 12: plans with a student's words (notes, own thesis, pasted question) stay in that session."""
+    from app_pages import common
+
+    common._PLANS.clear()
+    marker = "zqx-shared-cache-marker"
+    at = choose(make_app())
+    at.text_area(key="note__cs-genuine__introduction").input(f"note {marker}").run()
+    at.text_area(key="own_thesis__cs-genuine").input(f"thesis {marker}").run()
+    pasted = make_app(q=f"How far was Soviet foreign policy {marker} genuine about collective security, 1933-39?")
+    choose(pasted)
+    assert common._PLANS, "the pack-only plans are still shared"
+    assert marker not in repr(common._PLANS)
+    assert all(common.from_pack_only(edits, analysis) for _, _, edits, analysis in common._PLANS)
+    mine = at.session_state["_plans"]  # the session keeps its own
+    assert any(marker in entry[1].edits.thesis_text for entry in mine.values())
+    assert len(mine) <= common._MAX_SESSION_PLANS
+    assert any(marker in entry[1].question.text for entry in pasted.session_state["_plans"].values())

@@ -165,3 +165,28 @@ def test_no_command_changes_the_bundled_pack(tmp_path: Path) -> None:
         assert "Traceback" not in done.stderr
         assert done.stdout.strip(), done.args
     assert snapshot(BUNDLED_PACK) == before
+
+
+def test_check_reports_a_syntax_error_alone_and_refuses_an_emptied_file(tmp_path: Path) -> None:
+    """Issue 12, on the bundled pack: one deleted quote gave 68 problems, the syntax error last; an emptied
+    topics.toml passed as "0 topics"."""
+    quote = tmp_path / "quote"
+    shutil.copytree(BUNDLED_PACK, quote)
+    theses = quote / "theses.toml"
+    text = theses.read_text(encoding="utf-8")
+    line = next(n for n, row in enumerate(text.split("\n"), start=1) if row.startswith('title = "'))
+    theses.write_text(text.replace('forced the pact on it"', "forced the pact on it", 1), encoding="utf-8")
+    empty = tmp_path / "empty"
+    shutil.copytree(BUNDLED_PACK, empty)
+    (empty / "topics.toml").write_text("", encoding="utf-8")
+    broken, emptied = run_all([["check", "--pack", str(quote)], ["check", "--pack", str(empty)]])
+    assert broken.returncode == 1
+    lines = broken.stderr.splitlines()
+    assert lines[0] == f"{quote}: 1 problem in the data pack"
+    assert lines[1].startswith(f"- theses.toml:{line}: TOML syntax error")
+    assert "references to thesis ids elsewhere in the pack could not be checked" in lines[1]
+    assert emptied.returncode == 1
+    assert emptied.stderr.splitlines()[1:] == [
+        "- topics.toml: holds no [[topic]] records: the pack needs at least one here "
+        "(copy a [[topic]] block from topics.toml in the bundled schools/ folder)"
+    ]

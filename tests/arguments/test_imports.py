@@ -384,7 +384,7 @@ def test_unknown_and_repeated_claims_in_the_order_are_skipped() -> None:
     assert inputs.edits.order == ("cs-munich", "cs-genuine-turn", "cs-rapallo-broken-by-hitler")
     assert warnings == (
         "The paragraph order names 2 claims ('gone-claim' and 1 other) not in this thesis; skipped.",
-        "The paragraph order lists the claim 'cs-munich' twice; the first place was kept.",
+        "The paragraph order lists the claim 'cs-munich' more than once; the first place was kept.",
     )
 
 
@@ -602,6 +602,40 @@ def test_a_plan_saved_before_the_exam_plan_restores_as_revision_notes_and_says_s
 def test_a_length_the_planner_does_not_know_is_named_and_the_default_used() -> None:
     inputs, warnings = warned(GOOD.replace('length: "50"', 'length: "90"'))
     assert inputs.edits.length == "50"
-    assert warnings == ("The plan's length '90' is not one this planner knows; the default was used.",)
+    assert warnings == (
+        "The plan's length '90' is not one this planner knows (45, 50, 60, revision); the default was used.",
+    )
     _, warnings = warned(GOOD.replace('length: "50"', 'length: "<b>90</b>"'))
     assert "<b>" not in warnings[0]  # what the file says is not echoed
+    assert warnings[0].startswith("The plan's length (not shown: not a well-formed length) is not one")
+
+
+# --- issue 12 ----------------------------------------------------------------------------------------
+
+
+def test_an_export_with_trailing_spaces_on_every_line_is_restored() -> None:
+    """A mail program or an editor left spaces (or tabs) at every line end: the plan is still the same plan."""
+    order = ("cs-munich", "cs-genuine-turn", "cs-rapallo-broken-by-hitler")
+    edits = PlanEdits(order=order).with_note("introduction", "a note  with two spaces").with_thesis_text("Mine")
+    doc = export(MINI_PACK, edits=edits)
+    for padding in ("  ", "\t", " \t "):
+        padded = "\n".join(line + padding for line in doc.split("\n"))
+        result = parse_export(padded, MINI_PACK)
+        assert result.ok, result.message
+        assert result.plan_inputs.edits == edits and result.warnings == ()
+        assert parse_export(padded.encode("utf-8").replace(b"\n", b"\r\n"), MINI_PACK).ok  # Windows line ends too
+
+
+def test_an_order_repeating_one_id_10000_times_gives_one_short_warning() -> None:
+    doc = with_front_matter(GOOD, "order: [", "order: [" + '"cs-munich", ' * 10_000 + '"nope", ' * 10_000)
+    inputs, warnings = warned(doc)
+    assert inputs.edits.order[:1] == ("cs-munich",)
+    assert warnings == (
+        "The paragraph order names the claim 'nope' not in this thesis; skipped.",
+        "The paragraph order lists the claim 'cs-munich' more than once; the first place was kept.",
+        "The paragraph order leaves out 2 claims ('cs-genuine-turn', 'cs-rapallo-broken-by-hitler'); "
+        "they follow the others.",
+    )
+    doc = with_front_matter(GOOD, "dropped: [", "dropped: [" + '"x/y", ' * 10_000)
+    _, warnings = warned(doc)
+    assert all(len(w) < 200 for w in warnings), warnings

@@ -218,3 +218,66 @@ def test_missing_folder():
     with pytest.raises(PackError) as caught:
         load_pack("/nonexistent/pack")
     assert "no such folder" in caught.value.report()
+
+
+# --- issue 12: a check a teacher can trust -------------------------------------------------------------
+
+
+def test_a_syntax_error_comes_first_and_alone_for_its_file(pack_copy):
+    edit(pack_copy / "claims.toml", 'held_by = ["carley-1999"]', 'held_by = "carley-1999')
+    edit(pack_copy / "evidence" / "items.toml", 'title = "Treaty of Rapallo"', 'title = "   "')  # a problem elsewhere
+    problems = problems_of(pack_copy)
+    first = problems[0]
+    assert first.file == "claims.toml" and first.message.startswith("TOML syntax error") and first.line == 24
+    assert [p for p in problems if p.file == "claims.toml"] == [first]  # alone for its file
+    assert not [p for p in problems if "unknown claim" in p.message]  # the thesis names claims in that file
+    assert "(3 references to claim ids elsewhere in the pack could not be checked" in first.message
+    assert [p.file for p in problems] == ["claims.toml", "evidence/items.toml"]
+
+
+def test_the_report_puts_syntax_errors_first(pack_copy):
+    edit(pack_copy / "works" / "works.toml", "[[work]]", "[[work]", count=1)
+    edit(pack_copy / "evidence" / "items.toml", 'title = "Treaty of Rapallo"', 'title = "   "')
+    lines = PackError(pack_copy, problems_of(pack_copy)).report().splitlines()
+    assert "TOML syntax error" in lines[1] and "works/works.toml" in lines[1]
+    assert "references to work ids" in lines[1] and len(lines) == 3
+
+
+def test_a_duplicate_id_is_reported_beside_an_invalid_record(pack_copy):
+    extra = pack_copy / "evidence" / "more.toml"
+    first = (pack_copy / "evidence" / "items.toml").read_text(encoding="utf-8").split("\n\n")[0]
+    extra.write_text(first + "\n", encoding="utf-8")
+    edit(pack_copy / "evidence" / "items.toml", 'title = "The USSR joins the League of Nations"', 'title = ""')
+    problems = problems_of(pack_copy)
+    assert "empty" in find(problems, "evidence/items.toml", "ussr-joins-league", "title").message
+    duplicate = find(problems, "evidence/more.toml", "ussr-joins-league", "id")
+    assert "duplicate id" in duplicate.message and "evidence/items.toml:2" in duplicate.message
+
+
+def test_records_that_name_an_invalid_record_are_not_blamed_as_well(pack_copy):
+    edit(pack_copy / "theses.toml", 'verdict = "To a large extent"\n', "")
+    problems = problems_of(pack_copy)
+    assert [(p.file, p.field) for p in problems] == [("theses.toml", "verdict")]  # not "unknown thesis" too
+
+
+REQUIRED = {"topics.toml": "topic", "questions.toml": "question", "schools.toml": "school", "theses.toml": "thesis"}
+REQUIRED |= {"claims.toml": "claim"}
+
+
+@pytest.mark.parametrize(("file", "kind"), REQUIRED.items())
+@pytest.mark.parametrize("content", ["", "# emptied by mistake\n"])
+def test_a_required_file_with_no_records_is_refused(pack_copy, file, kind, content):
+    (pack_copy / file).write_text(content, encoding="utf-8")
+    problems = problems_of(pack_copy)
+    first = problems[0]
+    assert first.file == file and first.message.startswith(f"holds no [[{kind}]] records: the pack needs at least one")
+    assert f"copy a [[{kind}]] block from {file}" in first.message
+    assert not [p for p in problems if f"unknown {kind} " in p.message]  # counted in that one line instead
+
+
+def test_an_extra_file_with_no_records_is_refused_with_what_to_do(pack_copy):
+    (pack_copy / "claims").mkdir()
+    (pack_copy / "claims" / "more.toml").write_text("\n", encoding="utf-8")
+    [problem] = problems_of(pack_copy)
+    assert problem.file == "claims/more.toml"
+    assert problem.message.endswith("or delete the file")

@@ -52,12 +52,18 @@ def _free_port() -> int:
 
 @contextmanager
 def running_server(
-    log: Path, *, port: int | None = None, env: dict[str, str | None] | None = None, args: Sequence[str] = ()
+    log: Path,
+    *,
+    port: int | None = None,
+    env: dict[str, str | None] | None = None,
+    args: Sequence[str] = (),
+    launcher: Sequence[str] = ("-m", "streamlit"),
 ) -> Iterator[str]:
     """``streamlit run`` from the repository root (so .streamlit/config.toml applies); yields its URL.
 
     Its output goes to ``log``; ``env`` adds to (or, with a None value, removes from) the environment.
-    The bundled pack is used unless ``env`` sets ESSAY_PLANNER_PACK.
+    The bundled pack is used unless ``env`` sets ESSAY_PLANNER_PACK. ``launcher``: what Python runs
+    instead of ``-m streamlit`` (``tests/e2e/probe_server.py`` adds a memory probe).
     """
     port = port or _free_port()
     environ = {k: v for k, v in os.environ.items() if k != "ESSAY_PLANNER_PACK"}
@@ -67,7 +73,7 @@ def running_server(
         else:
             environ[key] = value
     command = [
-        sys.executable, "-m", "streamlit", "run", "streamlit_app.py",
+        sys.executable, *launcher, "run", "streamlit_app.py",
         "--server.port", str(port), "--server.address", LOOPBACK, "--server.headless", "true", *args,
     ]  # fmt: skip
     with log.open("ab") as out:

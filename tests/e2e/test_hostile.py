@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import shutil
+from urllib.parse import quote
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -38,9 +39,11 @@ INTRO_NOTE = [
     "meta-refresh",
     "style-tag",
     "template-and-math",
+    "streamlit-shortcodes",
 ]
 PARAGRAPH_NOTE = ["very-long-line"]
 OWN_LABEL = "Your thesis in your own words (optional: it replaces the thesis above)"
+SHORTCODES = NAMED["streamlit-shortcodes"]
 PLANTED = ["script-tag", "img-onerror", "svg-onload", "md-link-javascript", "md-image-tracker", "nul-and-controls"]
 
 
@@ -108,9 +111,20 @@ def hostile_server(tmp_path_factory):
         source = path.read_text(encoding="utf-8")
         assert source.count(line) == 1, line
         path.write_text(source.replace(line, f"{line.split(' = ')[0]} = {toml_string(planted)}"), encoding="utf-8")
+    for name, line in (  # shortcodes where a pack's words are drawn as Markdown: names and titles
+        ("schools.toml", 'name = "Collective Security school"'),
+        ("evidence/items.toml", 'title = "The USSR joins the League of Nations"'),
+        ("evidence/items.toml", 'short = "League entry"'),  # the title an exam plan prints
+    ):
+        path = pack_dir / name
+        source = path.read_text(encoding="utf-8")
+        assert source.count(line) == 1, line
+        planted_line = line[:-1] + " " + SHORTCODES + '"'
+        path.write_text(source.replace(line, planted_line), encoding="utf-8")
     pack = load_pack(pack_dir)  # valid: the app will show it, not refuse it
     assert pack.item["ussr-joins-league"].summary == planted == pack.claim["cs-genuine-turn"].text
     assert pack.claim["cs-genuine-turn"].topic == planted
+    assert pack.school["collective-security"].name.endswith(SHORTCODES)
     with running_server(tmp_path / "streamlit.log", env={"ESSAY_PLANNER_PACK": str(pack_dir)}) as url:
         yield url, planted
 
@@ -191,3 +205,59 @@ def test_web_addresses_in_text_are_not_made_into_links(page: Page, hostile_serve
     type_into(page, OWN_LABEL, NAMED["autolinks"], "your own thesis wording.")
     links = [found for found in page.evaluate(INJECTED) if found.startswith("AUTOLINK ")]
     assert links == []
+
+
+# What Streamlit draws for a shortcode it honours: an icon (a span with role img), its logo (an
+# image), coloured or small text and badges (spans with a style). Text the planner draws never has them.
+SHORTCODE_MARKS = """() => {
+    const found = [];
+    for (const block of document.querySelectorAll('[data-testid="stMain"] [data-testid="stMarkdownContainer"]')) {
+        for (const el of block.querySelectorAll('[role="img"], img, span[style], [class*="stMarkdown"]')) {
+            found.push(`${el.tagName} ${el.getAttribute('aria-label') || el.className || ''}`.trim());
+        }
+    }
+    return found;
+}"""
+
+
+def test_streamlit_shortcodes_show_literally(page: Page, hostile_server):
+    """Issue 12: `:material/…:`, `:streamlit:` and colour or badge directives from a student or the pack are text."""
+    url, _ = hostile_server
+    question = f"How far was Soviet foreign policy genuine about collective security, 1933-39? {SHORTCODES}"
+    page.goto(f"{url}/?thesis={THESIS}&q={quote(question)}&part=whole")
+    wait_idle(page)
+    expect(page.get_by_role("heading", name=re.compile("^Essay plan: "))).to_be_visible()
+    page.get_by_role("radio", name="Revision notes").click()  # every item, the planted title among them
+    wait_idle(page)
+    show_part(page, "Introduction")
+    type_into(page, "My notes on the introduction", f"note {SHORTCODES}", "1 note.")
+    show_part(page, "Whole plan")
+    text = shown(page)
+    assert text.count(folded(SHORTCODES)) >= 4, "the pasted question, the note, the school name and the item title"
+    for literal in (":material/warning:", ":streamlit:", ":red[red]", ":blue-badge[badge]", ":small[small]"):
+        assert literal in text
+    assert page.evaluate(SHORTCODE_MARKS) == []
+    assert injected(page) == []
+
+
+HOSTILE_LINKS = {
+    "superscript-two": "view=project&step=%C2%B2",
+    "circled-one": "view=project&step=%E2%91%A0",
+    "4301-nines": "view=project&step=" + "9" * 4301,
+    "long-unknown-question": "question=" + "x" * 20_000,
+    "shortcode-thesis": "thesis=" + quote(":material/warning: :streamlit:"),
+    "unknown-view": "view=unknown",
+}
+
+
+@pytest.mark.parametrize("query", HOSTILE_LINKS.values(), ids=HOSTILE_LINKS.keys())
+def test_hostile_links_open_the_page_with_a_short_warning(page: Page, hostile_server, query):
+    url, _ = hostile_server
+    page.goto(f"{url}/?thesis={THESIS}&{query}")
+    wait_idle(page)
+    expect(page.get_by_test_id("stException")).to_have_count(0)
+    warnings = page.get_by_test_id("stAlertContentWarning")
+    expect(warnings.first).to_be_visible()
+    for warning in warnings.all():
+        assert len(warning.inner_text()) <= 160
+    assert page.evaluate(SHORTCODE_MARKS) == [] and injected(page) == []
