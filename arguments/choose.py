@@ -170,6 +170,14 @@ class Picker:
                 self.years_used.append(item.date.year)
 
 
+NAMED_BONUS = 2.0
+# Words of a short title that name no particular item.
+_TITLE_WORDS = stems_of(
+    "the a an of on and in to for with by at from its his her their soviet ussr moscow treaty agreement pact "
+    "speech proposal offer reading talks"
+)
+
+
 def choose_support(picker: Picker, claim: Claim, limit: int | None) -> tuple[list[EvidenceUse], list[EvidenceUse]]:
     pack, edits = picker.pack, picker.edits
     dropped = [
@@ -180,8 +188,14 @@ def choose_support(picker: Picker, claim: Claim, limit: int | None) -> tuple[lis
     if limit is None:
         links = [link for link in claim.support if paragraph_key(claim.id, link.evidence) not in edits.dropped]
     else:
+        # An item the paragraph's own topic sentence or heading names (its "Munich") comes first.
+        named = stems_of(f"{claim.topic} {claim.label}") - _TITLE_WORDS
         ranked = sorted(
-            picker.usable(claim, claim.support), key=lambda link: -picker.fit(pack.item[link.evidence], link.how)
+            picker.usable(claim, claim.support),
+            key=lambda link: (
+                -picker.fit(pack.item[link.evidence], link.how)
+                - NAMED_BONUS * bool(named & (stems_of(pack.item[link.evidence].short) - _TITLE_WORDS))
+            ),
         )
         links = ranked[:limit]
     links.sort(key=lambda link: (pack.item[link.evidence].date, link.evidence))
