@@ -22,7 +22,6 @@ from arguments.outline import QUESTION, Line, Outline, Part, build_outline
 from arguments.plan import EssayPlan
 from arguments.present import slides
 
-MIME = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
 BODY_PT = 28
 TITLE_PT = 30  # two lines of a long paragraph heading fit the title box
 FOOT_PT = 28

@@ -107,8 +107,8 @@ def clamp_step(step: int, count: int) -> int:
     return max(0, min(count - 1, step))
 
 
-def file_name(plan: EssayPlan) -> str:
-    return f"essay-plan-{plan.thesis.id}.md"
+def file_name(plan: EssayPlan, extension: str = "md") -> str:
+    return f"essay-plan-{plan.thesis.id}.{extension}"
 
 
 def short_cites(works: tuple[Work, ...]) -> str:

@@ -38,7 +38,6 @@ from __future__ import annotations
 import json
 import math
 import re
-import sys
 import threading
 import unicodedata
 import weakref
@@ -971,21 +970,4 @@ def run_suggest(pack: Pack, text: str, fmt: str) -> int:
     width = max(len(r.thesis.id) for r in suggestions.ranked)
     for r in suggestions.ranked:
         print(f"{r.thesis.id:<{width}}  {r.score:.3f}  {r.reason}")
-    return 0
-
-
-def run_plan_for_question(pack: Pack, text: str, fmt: str, length: str = "50") -> int:
-    """``plan --question``: the plan for the best thesis, adapted to the question (off-topic: exit 2)."""
-    from arguments.export import plan_to_dict, render_markdown
-    from arguments.plan import PlanEdits, build_plan
-
-    suggestions = suggest_theses(pack, text)
-    if not suggestions.on_topic or suggestions.best is None:
-        print(f"error: {suggestions.message}", file=sys.stderr)
-        return 2
-    plan = build_plan(pack, suggestions.best.thesis.id, PlanEdits(length=length), suggestions.analysis)
-    if fmt == "json":
-        print(json.dumps(plan_to_dict(plan), ensure_ascii=False, indent=2))
-    else:
-        sys.stdout.write(render_markdown(plan))
     return 0

@@ -23,18 +23,12 @@ import zipfile
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
-from docx import Document
-from docx.opc.constants import CONTENT_TYPE, RELATIONSHIP_TYPE
-from docx.opc.packuri import PackURI
-from docx.opc.part import Part as OpcPart
-from docx.shared import Pt
 from lxml import etree
 
 from arguments.export import front_matter
 from arguments.outline import BIBLIOGRAPHY, Line, Outline, build_outline
 from arguments.plan import EssayPlan
 
-MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 STATE_PROPERTY = "essay-plan-state"  # followed by " 1", " 2"…: the front matter in pieces
 COUNT_PROPERTY = "essay-plan-state-parts"
 CHUNK = 255
@@ -49,8 +43,10 @@ _VT_NS = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
 _W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 _FMTID = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"  # the one property set custom properties use
-_OFFICE_DOCUMENT = RELATIONSHIP_TYPE.OFFICE_DOCUMENT
-_CUSTOM = RELATIONSHIP_TYPE.CUSTOM_PROPERTIES
+_RELATIONSHIPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+_OFFICE_DOCUMENT = _RELATIONSHIPS + "officeDocument"
+_CUSTOM = _RELATIONSHIPS + "custom-properties"
+_THUMBNAIL = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/thumbnail"
 _PIECE = re.compile(rf"^{re.escape(STATE_PROPERTY)} (\d{{1,3}})$")
 # XML 1.0 forbids these characters; a student's note may hold one (the front matter escapes them).
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
@@ -103,6 +99,8 @@ def _add_line(document, line: Line, depth: int) -> None:
 
 def _add_entry(document, line: Line) -> None:
     """A bibliography entry: a hanging indent, as a reference list is set."""
+    from docx.shared import Pt
+
     paragraph = document.add_paragraph(_xml_text(line.text))
     paragraph.paragraph_format.left_indent = Pt(24)
     paragraph.paragraph_format.first_line_indent = Pt(-24)
@@ -116,6 +114,12 @@ def _add_note(document, note: str) -> None:
 
 def render_docx(plan: EssayPlan, outline: Outline | None = None) -> bytes:
     """The whole plan as a Word document, its state in the custom properties."""
+    # python-docx is imported here, when a document is first made (reading one back needs only lxml).
+    from docx import Document
+    from docx.opc.constants import CONTENT_TYPE
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part as OpcPart
+
     outline = outline or build_outline(plan)
     document = Document()
     core = document.core_properties
@@ -136,7 +140,7 @@ def render_docx(plan: EssayPlan, outline: Outline | None = None) -> bytes:
             _add_note(document, part.note)
     package = document.part.package
     for rid, rel in list(package.rels.items()):  # the template's thumbnail shows another document
-        if rel.reltype == RELATIONSHIP_TYPE.THUMBNAIL:
+        if rel.reltype == _THUMBNAIL:
             del package.rels[rid]
     state = _custom_properties(state_text(plan))
     custom = OpcPart(PackURI("/docProps/custom.xml"), CONTENT_TYPE.OFC_CUSTOM_PROPERTIES, state, package)

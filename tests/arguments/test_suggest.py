@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from arguments.cli import main
 from arguments.export import plan_to_dict, render_markdown
 from arguments.load import load_pack
 from arguments.model import Pack
@@ -26,7 +27,6 @@ from arguments.suggest import (
     _date_fit,
     _index,
     normalise,
-    run_plan_for_question,
     run_suggest,
     suggest_theses,
     tokens,
@@ -529,12 +529,12 @@ def test_cli_plan_for_an_off_topic_question_fails_with_a_message() -> None:
     assert OFF_TOPIC_MESSAGE in result.stderr
 
 
-def test_run_functions_directly(pack: Pack, capsys: pytest.CaptureFixture[str]) -> None:
+def test_run_suggest_and_plan_for_a_question_in_process(pack: Pack, capsys: pytest.CaptureFixture[str]) -> None:
     assert run_suggest(pack, "Why did Stalin sign the Nazi-Soviet Pact?", "json") == 0
     assert json.loads(capsys.readouterr().out)[0]["thesis_id"]
-    assert run_plan_for_question(pack, "Why did Stalin sign the Nazi-Soviet Pact?", "md") == 0
+    assert main(["plan", "--question", "Why did Stalin sign the Nazi-Soviet Pact?"]) == 0
     assert "## The question" in capsys.readouterr().out
-    assert run_plan_for_question(pack, "Why did the French Revolution break out in 1789?", "json") == 2
+    assert main(["plan", "--question", "Why did the French Revolution break out in 1789?", "--format", "json"]) == 2
     captured = capsys.readouterr()
     assert captured.out == "" and "1789" in captured.err
 
