@@ -24,7 +24,7 @@ pytestmark = pytest.mark.e2e
 
 def download(page: Page) -> bytes:
     with page.expect_download() as info:
-        page.get_by_test_id("stDownloadButton").get_by_role("button").click()
+        page.locator(".st-key-export_md").get_by_role("button").click()
     return info.value.path().read_bytes()
 
 
