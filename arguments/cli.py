@@ -25,7 +25,8 @@ from arguments.formats import FORMATS, render
 from arguments.load import PackError, load_pack
 from arguments.model import Pack
 from arguments.plan import DEFAULT_LENGTH, LENGTHS, EssayPlan, PlanEdits, UnknownIdError, build_plan
-from arguments.question import from_question
+from arguments.question import QuestionAnalysis, from_question
+from arguments.suggest import Suggestions, suggest_theses
 
 LISTABLE = ("schools", "theses", "evidence", "questions")
 PLAN_FORMATS = tuple(FORMATS)
@@ -55,8 +56,6 @@ def write_plan(plan: EssayPlan, fmt: str, output: str | None) -> int:
 
 def plan_for_question(pack: Pack, text: str, length: str) -> EssayPlan | None:
     """``plan --question``: the plan for the best thesis, adapted to the question (None if off-topic, said why)."""
-    from arguments.suggest import suggest_theses
-
     suggestions = suggest_theses(pack, text)
     if not suggestions.on_topic or suggestions.best is None:
         print(f"error: {suggestions.message}", file=sys.stderr)
@@ -196,8 +195,6 @@ def main(argv: Sequence[str] | None = None) -> int:
             print("\n".join(_text_line(args.what, r) for r in records))
         return 0
     if args.command == "suggest":
-        from arguments.suggest import run_suggest
-
         return run_suggest(pack, args.question, args.format)
     if args.command == "import":
         from arguments.imports import run_import
@@ -221,3 +218,46 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"error: {error}", file=sys.stderr)
         return 2
     return write_plan(plan, args.format, args.output)
+
+
+# --- suggest ---------------------------------------------------------------------------------------
+
+
+def suggestions_to_list(pack: Pack, suggestions: Suggestions) -> list[dict[str, object]]:
+    """The ranking as plain data, best first (empty when off-topic)."""
+    return [
+        {
+            "thesis_id": r.thesis.id,
+            "score": r.score,
+            "reason": r.reason,
+            "title": r.thesis.title,
+            "schools": list(r.thesis.schools),
+            "school_names": pack.school_names(r.thesis.schools),
+        }
+        for r in suggestions.ranked
+    ]
+
+
+def _analysis_line(analysis: QuestionAnalysis) -> str:
+    return (
+        f"Command term: {analysis.command_label} · Key concept: {analysis.concept_label} · "
+        f"Dates: {analysis.years_label}"
+    )
+
+
+def run_suggest(pack: Pack, text: str, fmt: str) -> int:
+    """``suggest``: ranked theses as text lines or a JSON list; off-topic says so (exit 0)."""
+    suggestions = suggest_theses(pack, text)
+    if fmt == "json":
+        print(json.dumps(suggestions_to_list(pack, suggestions), ensure_ascii=False, indent=2))
+        return 0
+    if not suggestions.on_topic:
+        print(suggestions.message)
+        return 0
+    print(_analysis_line(suggestions.analysis))
+    if suggestions.message:
+        print(suggestions.message)
+    width = max(len(r.thesis.id) for r in suggestions.ranked)
+    for r in suggestions.ranked:
+        print(f"{r.thesis.id:<{width}}  {r.score:.3f}  {r.reason}")
+    return 0

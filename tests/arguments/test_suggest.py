@@ -16,21 +16,16 @@ from pathlib import Path
 
 import pytest
 
-from arguments.cli import main
+from arguments.cli import main, run_suggest
 from arguments.export import plan_to_dict, render_markdown
+from arguments.index import pack_index
 from arguments.load import load_pack
 from arguments.model import Pack
 from arguments.plan import PlanEdits, build_plan
 from arguments.question import analyse_question
-from arguments.suggest import (
-    OFF_TOPIC_MESSAGE,
-    _date_fit,
-    _index,
-    normalise,
-    run_suggest,
-    suggest_theses,
-    tokens,
-)
+from arguments.suggest import _date_fit, suggest_theses
+from arguments.topic import OFF_TOPIC_MESSAGE
+from arguments.vocabulary import normalise, tokens
 
 ROOT = Path(__file__).resolve().parents[2]
 QUESTION_SET = ROOT / "tests" / "fixtures" / "question_set.toml"
@@ -307,7 +302,7 @@ def test_date_range_prefers_theses_whose_evidence_lies_inside_it(pack: Pack) -> 
 
 
 def _fit(pack: Pack, thesis_id: str, text: str) -> float:
-    index = _index(pack)
+    index = pack_index(pack)
     return _date_fit(index.infos[index.thesis_row[thesis_id]], analyse_question(text))[0]
 
 
@@ -326,7 +321,7 @@ def test_a_thesis_covering_part_of_a_long_range_fits_it_less_well_at_either_end(
 
 
 def test_historiography_is_dated_by_publication_and_never_covers_the_period(pack: Pack) -> None:
-    info = _index(pack).infos[_index(pack).thesis_row[HISTORIOGRAPHY]]
+    info = pack_index(pack).infos[pack_index(pack).thesis_row[HISTORIOGRAPHY]]
     assert info.later >= 10 and all(first <= 1945 for first, _ in info.years)
     for text in (
         "To what extent was Soviet foreign policy 1921–39 driven by security?",
@@ -376,9 +371,9 @@ def test_a_question_about_historians_of_the_1930s_does_not_penalise_historiograp
 
 
 def test_index_is_built_once_per_pack_and_queries_are_fast(pack: Pack) -> None:
-    assert _index(pack) is _index(pack)
+    assert pack_index(pack) is pack_index(pack)
     other = load_pack()
-    assert _index(other) is not _index(pack)
+    assert pack_index(other) is not pack_index(pack)
     start = time.perf_counter()
     for _ in range(20):
         suggest_theses(pack, "To what extent was Soviet foreign policy 1933–39 driven by collective security?")
