@@ -111,11 +111,6 @@ def file_name(plan: EssayPlan, extension: str = "md") -> str:
     return f"essay-plan-{plan.thesis.id}.{extension}"
 
 
-def short_cites(works: tuple[Work, ...]) -> str:
-    """``Haslam (1984); Steiner (2011)``: inline citations (the bibliography gives the titles)."""
-    return "; ".join(inline(w.short) for w in works)
-
-
 def bibliography_line(work: Work) -> str:
     where = f", in *{inline(work.published_in)}*" if work.published_in else ""
     publisher = f", {inline(work.publisher)}" if work.publisher else ""
