@@ -20,6 +20,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
@@ -184,7 +185,7 @@ def _read_xml(archive: zipfile.ZipFile, name: str):
         raise DocxError("The Word file holds a part far larger than a plan's: it is not a plan from the planner.")
     try:
         return etree.fromstring(data, _PARSER)
-    except etree.XMLSyntaxError:
+    except (etree.XMLSyntaxError, ValueError):
         raise DocxError("The Word file is damaged (one of its parts is not well-formed XML).") from None
 
 
@@ -202,7 +203,7 @@ def read_docx(data: bytes) -> DocxContents:
     """The saved state and the body's paragraphs of a .docx (raises ``DocxError`` with the reason)."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, ValueError, EOFError):
+    except (zipfile.BadZipFile, ValueError, OSError, EOFError):
         raise DocxError("The file looks like a Word document but is damaged (it is not a complete zip file).") from None
     with archive:
         if len(archive.infolist()) > MAX_MEMBERS:
@@ -210,7 +211,7 @@ def read_docx(data: bytes) -> DocxContents:
         try:
             body = _read_xml(archive, _target(archive, _OFFICE_DOCUMENT, "word/document.xml"))
             custom = _read_xml(archive, _target(archive, _CUSTOM, "docProps/custom.xml"))
-        except (zipfile.BadZipFile, NotImplementedError, RuntimeError, OSError, EOFError):
+        except (zipfile.BadZipFile, zlib.error, NotImplementedError, RuntimeError, OSError, EOFError):
             raise DocxError("The file looks like a Word document but is damaged (a part cannot be read).") from None
     if body is None:
         raise DocxError("This zip file is not a Word document (it has no document text).")
@@ -229,7 +230,8 @@ def _state(custom) -> str | None:
         name = prop.get("name") or ""
         value = "".join(prop.itertext())
         if name == COUNT_PROPERTY:
-            count = int(value) if value.strip().isdigit() else -1
+            digits = value.strip()
+            count = int(digits) if digits.isascii() and digits.isdigit() else -1
         elif (match := _PIECE.match(name)) is not None:
             pieces[int(match.group(1))] = value
     if count is None and not pieces:

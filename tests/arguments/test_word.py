@@ -19,7 +19,16 @@ from arguments.export import render_markdown
 from arguments.imports import KEPT, MAX_DOCX_BYTES, PlanInputs, parse_export
 from arguments.outline import BIBLIOGRAPHY, build_outline
 from arguments.plan import MAX_NOTE_CHARS, PlanEdits, build_plan
-from tests.arguments.test_imports import CURATED, MINI, MINI_PACK, THESIS, plans, two_thesis_pack
+from tests.arguments.test_imports import (
+    CURATED,
+    MINI,
+    MINI_PACK,
+    THESIS,
+    _check_any,
+    plans,
+    text_strategy,
+    two_thesis_pack,
+)
 from tests.tools import pandoc_text
 
 EDITS = (
@@ -129,7 +138,7 @@ def pack(tmp_path_factory: pytest.TempPathFactory):
     return two_thesis_pack(tmp_path_factory.mktemp("packs") / "two")
 
 
-@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.data())
 def test_any_plan_round_trips_through_word(pack, data: st.DataObject) -> None:
     """Random edits, notes and questions with hostile text (control characters, RTL, HTML, '|')."""
@@ -183,6 +192,16 @@ def test_a_plan_missing_some_of_its_properties_is_refused() -> None:
     assert "incomplete" in rejected(rezip(data, {"docProps/custom.xml": cut.encode()}))
 
 
+@pytest.mark.parametrize("count", ["²", "0", "-1", "", "99", "two"])
+def test_a_piece_count_edited_into_anything_else_is_refused(count: str) -> None:
+    data = document()
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        custom = archive.read("docProps/custom.xml").decode()
+    edited = re.sub(r'(name="essay-plan-state-parts"><vt:i4>)\d+', rf"\g<1>{count}", custom)
+    assert edited != custom
+    assert "incomplete" in rejected(rezip(data, {"docProps/custom.xml": edited.encode()}))
+
+
 def test_a_state_edited_into_nonsense_is_refused_like_the_md_front_matter() -> None:
     data = document()
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
@@ -227,3 +246,31 @@ def test_cli_import_of_a_docx(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     assert '"thesis_text": "My own thesis: Moscow wanted allies."' in data
     assert main(["import", str(path), "--pack", str(MINI), "--format", "md"]) == 0
     assert capsys.readouterr().out == render_markdown(build_plan(MINI_PACK, THESIS, EDITS, CURATED))
+
+
+# Never raises, whatever was done to the file; whatever it restores makes a plan (as for the .md).
+GOOD = document()
+with zipfile.ZipFile(io.BytesIO(GOOD)) as _archive:
+    GOOD_STATE = _archive.read("docProps/custom.xml").decode()
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    at=st.integers(min_value=0, max_value=len(GOOD) - 1),
+    cut=st.integers(min_value=0, max_value=64),
+    insert=st.binary(max_size=16),
+)
+def test_any_damage_to_the_bytes_of_a_word_file(at: int, cut: int, insert: bytes) -> None:
+    _check_any(parse_export(GOOD[:at] + insert + GOOD[at + cut :], MINI_PACK), MINI_PACK)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    at=st.integers(min_value=0, max_value=len(GOOD_STATE)),
+    cut=st.integers(min_value=0, max_value=40),
+    insert=st.one_of(text_strategy, st.sampled_from(['"', "<", "&", "|", "---", "²", '" name="essay-plan-state 9'])),
+)
+def test_any_hand_edit_of_the_saved_state(at: int, cut: int, insert: str) -> None:
+    state = GOOD_STATE[:at] + insert + GOOD_STATE[at + cut :]
+    data = rezip(GOOD, {"docProps/custom.xml": state.encode("utf-8", "surrogatepass")})
+    _check_any(parse_export(data, MINI_PACK), MINI_PACK)
