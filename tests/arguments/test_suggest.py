@@ -8,6 +8,8 @@ boards word them, each with the theses a teacher would pick. Top-1 and top-3 acc
 from __future__ import annotations
 
 import json
+import math
+import re
 import subprocess
 import sys
 import time
@@ -380,11 +382,38 @@ def test_index_is_built_once_per_pack_and_queries_are_fast(pack: Pack) -> None:
     assert time.perf_counter() - start < 1.0
 
 
-def test_works_with_any_valid_pack() -> None:
+def test_the_mini_pack_ranks_its_one_thesis() -> None:
     mini = load_pack(MINI_PACK)
     suggestions = suggest_theses(mini, "How far was Munich the end of collective security for the USSR?")
     assert suggestions.on_topic
     assert [r.thesis.id for r in suggestions.ranked] == ["cs-genuine"]
+
+
+@pytest.fixture(scope="module")
+def valid_packs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Pack]:
+    """Packs of every size the planner meets: the mini pack, the bundled one, and the bundled one
+    copied three times over with every id renamed (a valid pack whose ids are none of the bundled ones)."""
+    from benchmarks.synthetic import write_synthetic_pack
+
+    tripled = write_synthetic_pack(tmp_path_factory.mktemp("tripled"), 3)
+    return {"mini": load_pack(MINI_PACK), "bundled": load_pack(), "tripled": load_pack(tripled)}
+
+
+@pytest.mark.parametrize("name", ["mini", "bundled", "tripled"])
+def test_works_with_any_valid_pack(valid_packs: dict[str, Pack], name: str) -> None:
+    """The pack's curated questions (a dozen, spread over the pack), asked word for word: on topic, every
+    thesis of the pack ranked once with a finite score, and the question's own theses first, in its order
+    (a copy of a curated question takes that order outright)."""
+    pack = valid_packs[name]
+    for question in pack.questions[:: max(1, len(pack.questions) // 12)]:
+        suggestions = suggest_theses(pack, question.text)
+        assert suggestions.on_topic, (name, question.id, suggestions.message)
+        ranked = [r.thesis.id for r in suggestions.ranked]
+        assert sorted(ranked) == sorted(pack.thesis)
+        assert all(math.isfinite(r.score) for r in suggestions.ranked)
+        # The tripled pack holds each question three times, word for word: any copy's theses may come first.
+        top = [re.sub(r"-x\d+$", "", t) for t in ranked[: len(question.theses)]]
+        assert top == [re.sub(r"-x\d+$", "", t) for t in question.theses], (name, question.id, ranked[:3])
 
 
 # ---------------------------------------------------------------------------------------------
