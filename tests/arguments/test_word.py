@@ -138,7 +138,7 @@ def pack(tmp_path_factory: pytest.TempPathFactory):
     return two_thesis_pack(tmp_path_factory.mktemp("packs") / "two")
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.data())
 def test_any_plan_round_trips_through_word(pack, data: st.DataObject) -> None:
     """Random edits, notes and questions with hostile text (control characters, RTL, HTML, '|')."""
@@ -254,7 +254,7 @@ with zipfile.ZipFile(io.BytesIO(GOOD)) as _archive:
     GOOD_STATE = _archive.read("docProps/custom.xml").decode()
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=60, deadline=None)
 @given(
     at=st.integers(min_value=0, max_value=len(GOOD) - 1),
     cut=st.integers(min_value=0, max_value=64),
@@ -264,7 +264,7 @@ def test_any_damage_to_the_bytes_of_a_word_file(at: int, cut: int, insert: bytes
     _check_any(parse_export(GOOD[:at] + insert + GOOD[at + cut :], MINI_PACK), MINI_PACK)
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=80, deadline=None)
 @given(
     at=st.integers(min_value=0, max_value=len(GOOD_STATE)),
     cut=st.integers(min_value=0, max_value=40),
