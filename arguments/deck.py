@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import io
 import math
+import re
 
 from pptx import Presentation
 from pptx.enum.text import MSO_AUTO_SIZE
@@ -41,22 +42,52 @@ def _line_text(line: Line) -> str:
     return f"{line.label}: {line.text}" if line.label and line.text else line.label + ":" if line.label else line.text
 
 
-def _rows(line: Line) -> float:
-    """About how many printed lines a line and its children take on a slide."""
-    own = max(1, math.ceil(len(_line_text(line)) / CHARS_PER_LINE))
-    return own + sum(_rows(c) for c in line.children)
+Entry = tuple[int, Line]  # a line at its depth, without its children (they are entries of their own)
 
 
-def _pages(lines: list[Line]) -> list[list[Line]]:
-    """Lines in slide-sized groups, in order; a line (with its children) is never split."""
-    pages: list[list[Line]] = [[]]
-    used = 0.0
+_SENTENCE_END = re.compile(r"(?<=[.;:!?…])\s+")
+
+
+def _pieces(line: Line) -> list[Line]:
+    """A line too long for one slide, cut between sentences into pieces that each fit (the first keeps
+    the label, the rest go on unlabelled); a single sentence longer than a slide stays whole."""
+    room = LINES_PER_SLIDE * CHARS_PER_LINE
+    if len(_line_text(line)) <= room:
+        return [Line(line.label, line.text, kind=line.kind)]
+    pieces: list[str] = []
+    for sentence in _SENTENCE_END.split(line.text):
+        label = len(line.label) + 2 if not pieces else 0
+        if pieces and len(pieces[-1]) + 1 + len(sentence) + label <= room:
+            pieces[-1] += " " + sentence
+        else:
+            pieces.append(sentence)
+    return [Line(line.label if n == 0 else "", text, kind=line.kind) for n, text in enumerate(pieces)]
+
+
+def _entries(lines: list[Line], depth: int = 0) -> list[Entry]:
+    out: list[Entry] = []
     for line in lines:
-        rows = _rows(line)
+        out += [(depth, piece) for piece in _pieces(line)]
+        out += _entries(list(line.children), depth + 1)
+    return out
+
+
+def _rows(line: Line) -> int:
+    """About how many printed lines a line takes on a slide."""
+    return max(1, math.ceil(len(_line_text(line)) / CHARS_PER_LINE))
+
+
+def _pages(entries: list[Entry]) -> list[list[Entry]]:
+    """Entries in slide-sized groups, in order: a line's children may go on over the next slide, but a
+    line itself is never split (one longer than a slide has a slide of its own)."""
+    pages: list[list[Entry]] = [[]]
+    used = 0
+    for entry in entries:
+        rows = _rows(entry[1])
         if pages[-1] and used + rows > LINES_PER_SLIDE:
             pages.append([])
-            used = 0.0
-        pages[-1].append(line)
+            used = 0
+        pages[-1].append(entry)
         used += rows
     return pages
 
@@ -75,25 +106,16 @@ def _set_run(run, text: str, size: int, *, bold: bool = False) -> None:
     run.font.bold = bold
 
 
-def _body(frame, lines: list[Line]) -> None:
+def _body(frame, entries: list[Entry]) -> None:
     frame.auto_size = MSO_AUTO_SIZE.NONE
     frame.word_wrap = True
-    first = True
-
-    def add(line: Line, depth: int) -> None:
-        nonlocal first
-        paragraph = frame.paragraphs[0] if first else frame.add_paragraph()
-        first = False
+    for n, (depth, line) in enumerate(entries):
+        paragraph = frame.paragraphs[0] if n == 0 else frame.add_paragraph()
         paragraph.level = min(depth, 4)
         if line.label:
             _set_run(paragraph.add_run(), line.label + ":" + (" " if line.text else ""), BODY_PT, bold=True)
         if line.text:
             _set_run(paragraph.add_run(), line.text, BODY_PT)
-        for child in line.children:
-            add(child, depth + 1)
-
-    for line in lines:
-        add(line, 0)
 
 
 def _place(shape, top: int, height: int) -> None:
@@ -122,7 +144,7 @@ class _Deck:
         _set_run(heading.text_frame.paragraphs[0].add_run(), title, TITLE_PT + 6, bold=True)
         _set_run(sub.text_frame.paragraphs[0].add_run(), subtitle, BODY_PT)  # names the schools
 
-    def slide(self, title: str, lines: list[Line], notes: list[str]) -> None:
+    def slide(self, title: str, entries: list[Entry], notes: list[str]) -> None:
         slide = self.prs.slides.add_slide(self.prs.slide_layouts[_TITLE_AND_CONTENT])
         heading, body = slide.placeholders[0], slide.placeholders[1]
         _place(heading, Inches(0.25), Inches(1.1))
@@ -130,7 +152,7 @@ class _Deck:
         heading.text_frame.word_wrap = True
         heading.text_frame.auto_size = MSO_AUTO_SIZE.NONE
         _set_run(heading.text_frame.paragraphs[0].add_run(), title, TITLE_PT, bold=True)
-        _body(body.text_frame, lines)
+        _body(body.text_frame, entries)
         if notes:
             slide.notes_slide.notes_text_frame.text = "\n".join(notes)
         self._footer(slide)
@@ -140,14 +162,14 @@ class _Deck:
         shown = [line for line in part.lines if not (reveal and line.kind == "counter")]
         held = [line for line in part.lines if reveal and line.kind == "counter"]
         notes = [NOTE_LABEL, *part.note.split("\n")] if part.note else []
-        for n, page in enumerate(_pages(shown)):
+        for n, page in enumerate(_pages(_entries(shown))):
             self.slide(part.title if n == 0 else f"{part.title} ({CONTINUED})", page, notes if n == 0 else [])
         if not held:
             return
         on_slide = [Line(line.label, line.text, kind=line.kind) for line in held if line.label != HISTORIANS]
         in_notes = [child for line in held if line.label != HISTORIANS for child in line.children]
         in_notes += [line for line in held if line.label == HISTORIANS]
-        for n, page in enumerate(_pages(on_slide)):
+        for n, page in enumerate(_pages(_entries(on_slide))):
             title = f"{part.title} ({REVEAL}{'' if n == 0 else ', ' + CONTINUED})"
             self.slide(title, page, _notes_lines(in_notes) if n == 0 else [])
 

@@ -9,7 +9,7 @@ from pptx import Presentation
 from pptx.util import Pt
 
 from arguments import deck
-from arguments.outline import build_outline
+from arguments.outline import Line, build_outline
 from arguments.plan import PlanEdits, build_plan
 from arguments.present import slides
 from tests.arguments.test_imports import CURATED, MINI_PACK, THESIS
@@ -92,8 +92,20 @@ def test_a_long_part_goes_on_over_slides_never_in_smaller_type(bundled_pack) -> 
     assert continued
     for slide in shown:
         rows = sum(max(1, -(-len(text) // deck.CHARS_PER_LINE)) for text, _ in slide["body"])
-        # a slide holds what fits, unless one line (with its children) is longer than a slide
-        assert rows <= deck.LINES_PER_SLIDE or [level for _, level in slide["body"]].count(0) == 1
+        # a slide holds what fits, unless it holds one sentence longer than a slide
+        assert rows <= deck.LINES_PER_SLIDE or len(slide["body"]) == 1, slide["title"]
+
+
+def test_a_line_too_long_for_a_slide_is_cut_between_sentences() -> None:
+    sentence = "Moscow weighed every offer against the cost of war in two places at once, east and west."
+    line = Line("Why they differ", " ".join([sentence] * 12), (Line("Basis", "short"),))
+    pieces = deck._pieces(line)
+    assert len(pieces) == 2 and pieces[0].label == "Why they differ" and pieces[1].label == ""
+    assert " ".join(p.text for p in pieces) == line.text  # every word, in order
+    assert all(len(deck._line_text(p)) <= deck.LINES_PER_SLIDE * deck.CHARS_PER_LINE for p in pieces)
+    assert deck._pieces(Line("Short", sentence)) == [Line("Short", sentence)]
+    entries = deck._entries([line])
+    assert [depth for depth, _ in entries] == [0, 0, 1]  # its children follow the last piece
 
 
 def test_nested_lines_keep_their_level() -> None:

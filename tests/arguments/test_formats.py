@@ -3,9 +3,10 @@ Markdown file, in the Word document (read back by pandoc), in the slides (slide 
 read back by python-pptx) and in the print layout, formatting aside.
 
 "The text of a part" here: its title, and every line of it ("Label: text", each nested line on its
-own) with the student's note, compared as a sorted list, since the slides move the counter evidence
-to the slide after its claim. The slides carry the projection sequence (question to conclusion), not
-the bibliography or the checklist.
+own) with the student's note, compared as a sorted list. The slides move the counter evidence to the
+slide after its claim and cut a line too long for one slide between its sentences, so for them the
+part's words are compared, every one, as a sorted list. The slides carry the projection sequence
+(question to conclusion), not the bibliography or the checklist.
 """
 
 from __future__ import annotations
@@ -121,8 +122,13 @@ def in_slides(plan, outline: Outline) -> dict[str, list[str]]:
                 lines += [p.text for p in body.text_frame.paragraphs]
                 if slide.has_notes_slide:
                     lines += slide.notes_slide.notes_text_frame.text.split("\n")
-        out[part.title] = normal(lines)
+        out[part.title] = words(lines)
     return out
+
+
+def words(lines: list[str]) -> list[str]:
+    """Every word of the lines (bullets aside), sorted."""
+    return sorted(word for line in normal(lines) for word in line.split())
 
 
 def edits_for(thesis_id: str) -> PlanEdits:
@@ -146,7 +152,7 @@ def test_every_part_reads_the_same_in_every_format(thesis_id: str) -> None:
     assert in_print(plan, outline) == screen
     assert in_word(plan, outline) == screen
     slides = in_slides(plan, outline)
-    assert slides == {title: lines for title, lines in screen.items() if title in slides}
+    assert slides == {title: words(lines) for title, lines in screen.items() if title in slides}
     assert len(slides) == len(outline.parts) - len(NOT_ON_SLIDES)
 
 
@@ -159,4 +165,4 @@ def test_revision_notes_read_the_same_in_every_format() -> None:
     assert in_print(plan, outline) == screen
     assert in_word(plan, outline) == screen
     slides = in_slides(plan, outline)
-    assert slides == {title: lines for title, lines in screen.items() if title in slides}
+    assert slides == {title: words(lines) for title, lines in screen.items() if title in slides}
