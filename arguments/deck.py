@@ -4,9 +4,10 @@ The deck renders the plan's outline (``arguments.outline``) in the order of proj
 (``arguments.present.slides``): a title slide, the question, the introduction, each paragraph, the
 historiography and the conclusion. Every piece of text is at least 28 pt (titles 30 pt, bold), so a part
 that does not fit one slide goes on over the next ("continued"), never in smaller type. A
-paragraph's counter evidence is on the slide after its claim (the reveal); the rebuttals and the
-historians are in that slide's speaker notes, with the student's notes for the part. Each slide
-names the plan's schools in text at its foot.
+paragraph's counter evidence is on the slide after its claim (the reveal), and the rebuttals and the
+historians are in that slide's speaker notes; the student's notes on a part are in the speaker notes of
+its first slide. Every slide names the plan's schools in text (the title slide under its title, the
+others at their foot).
 """
 
 from __future__ import annotations
