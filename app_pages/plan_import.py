@@ -1,4 +1,4 @@
-"""The plan page's upload box: load a plan the student downloaded (the .md export) back into the page.
+"""The plan page's upload box: load a plan the student downloaded (the .md or .docx) back into the page.
 
 The file is read by ``arguments.imports.parse_export``, which never raises and says in one message
 what was wrong or what was restored. A good file replaces the choice and the edits through
@@ -24,8 +24,8 @@ from arguments.present import inline
 
 UPLOAD = "plan_upload"
 REPORT = "plan_upload_report"
-LABEL = "Load a plan you downloaded (.md)"
-TYPES = ["md", "markdown", "txt"]
+LABEL = "Load a plan you downloaded (.md or .docx)"
+TYPES = ["md", "markdown", "txt", "docx"]
 
 
 @dataclass(frozen=True)
@@ -80,8 +80,8 @@ def upload_box(pack: Pack) -> None:
         key=UPLOAD,
         on_change=on_upload,
         args=(pack,),
-        help="The .md file from “Download plan”: it brings back your thesis, question, paragraph order, "
-        "dropped evidence and notes. The plan on screen is replaced only if the file can be read.",
+        help="The .md file from “Download plan”, or the Word file: it brings back your thesis, question, "
+        "paragraph order, dropped evidence and notes. The plan on screen is replaced only if the file can be read.",
     )
     report = st.session_state.get(REPORT)
     if report is None or uploaded is None or report.file_id != uploaded.file_id:

@@ -10,6 +10,7 @@ session, those with a student's words stay in that session (``common.plan_for``)
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 
 import streamlit as st
@@ -17,6 +18,7 @@ import streamlit as st
 from app_pages import plan_import, plan_question, projection
 from app_pages import plan_state as state
 from app_pages.common import current_pack, plan_for, plan_markdown, plan_outline
+from arguments.formats import FORMATS, render
 from arguments.model import Pack, Question
 from arguments.outline import INTRODUCTION, OPPOSING, QUESTION, Outline
 from arguments.plan import LENGTHS, BodyParagraph, EssayPlan
@@ -98,7 +100,7 @@ def how_it_works() -> None:
         "for a pasted question the best fits come first.\n"
         "3. Read and shape the plan one part at a time: drop evidence you will not use, move paragraphs, and "
         "add your own notes. “Whole plan” shows every part at once.\n"
-        "4. Download the plan as a Markdown file, or project it for the class."
+        "4. Download the plan (Markdown, Word, slides or a print layout), or project it for the class."
     )
 
 
@@ -117,6 +119,33 @@ def view_control() -> str:
     return st.session_state.get(state.VIEW) or "plan"
 
 
+# The other formats: (key, label, format, help). Each file is made when its button is clicked (a
+# callable ``data``), in this session only: a rerun costs nothing, and no student text is kept
+# anywhere but the session.
+DOWNLOADS = (
+    (
+        "export_docx",
+        "Word (.docx)",
+        "docx",
+        "The plan as a Word document, with your edits and notes (it opens in Word, LibreOffice and Google Docs); "
+        "load it back here to carry on",
+    ),
+    (
+        "export_pptx",
+        "Slides (.pptx)",
+        "pptx",
+        "The projection slides as a PowerPoint deck: one part a slide, counter evidence on the slide after its "
+        "claim, rebuttals and historians in the speaker notes",
+    ),
+    (
+        "export_html",
+        "Print layout (.html)",
+        "html",
+        "The plan set for paper: open the file in your browser and print it (Ctrl+P), or save it as a PDF there",
+    ),
+)
+
+
 def toolbar(plan: EssayPlan, pack: Pack) -> None:
     with st.container(horizontal=True, vertical_alignment="bottom", key="plan_toolbar"):
         view_control()
@@ -131,6 +160,17 @@ def toolbar(plan: EssayPlan, pack: Pack) -> None:
             type="primary",
             help="The plan as a Markdown file, with your edits and notes",
         )
+        for key, label, name, help_text in DOWNLOADS:
+            st.download_button(
+                label,
+                data=functools.partial(render, plan, name),  # made on click, not on every rerun
+                file_name=file_name(plan, name),
+                mime=FORMATS[name].mime,
+                on_click="ignore",
+                key=key,
+                icon=":material/download:",
+                help=help_text,
+            )
     edits = plan.edits
     changes = []
     if edits.dropped:
@@ -143,7 +183,7 @@ def toolbar(plan: EssayPlan, pack: Pack) -> None:
         changes.append("your own thesis wording")
     if changes:
         with st.container(horizontal=True, vertical_alignment="center"):
-            st.markdown(f"**Your changes:** {', '.join(changes)}. The download includes them.")
+            st.markdown(f"**Your changes:** {', '.join(changes)}. The downloads include them.")
             st.button(
                 "Undo all my changes",
                 key="reset_edits",
@@ -302,7 +342,7 @@ def thesis_and_plan(pack: Pack, question: Question | None) -> None:
             thesis_id = choose_thesis(pack, question)
         else:
             thesis_id = plan_question.choose_ranked_thesis(pack, pasted)
-        plan_import.upload_box(pack)  # restore a plan from a downloaded .md file (issue 4)
+        plan_import.upload_box(pack)  # restore a plan from a downloaded .md or .docx file (issues 4, 13)
     with shown:
         if thesis_id is None:
             how_it_works()

@@ -2,10 +2,12 @@
 
   python -m arguments check [--pack DIR]
   python -m arguments list schools|theses|evidence|questions [--format text|json] [--pack DIR]
-  python -m arguments plan THESIS_ID [--question-id ID] [--length 45|50|60|revision] [--format md|json] [--pack DIR]
-  python -m arguments plan --question "QUESTION" [--length …] [--format md|json] [--pack DIR]
+  python -m arguments plan THESIS_ID [--question-id ID] [--length 45|50|60|revision] [--format FORMAT] [--output FILE]
+  python -m arguments plan --question "QUESTION" [--length …] [--format FORMAT] [--output FILE] [--pack DIR]
+      FORMAT: md (default), json, html (the print layout), docx (Word) or pptx (PowerPoint); docx and pptx
+      are written to --output FILE, the others to FILE or the terminal
   python -m arguments suggest "QUESTION" [--format text|json] [--pack DIR]
-  python -m arguments import FILE [--format json|md] [--pack DIR]
+  python -m arguments import FILE [--format json|md] [--pack DIR]      FILE: a downloaded .md or .docx
 
 Exit codes: 0 success, 1 invalid data pack, 2 bad usage or unknown id.
 """
@@ -16,15 +18,49 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
-from arguments.export import plan_to_dict, render_markdown
+from arguments.formats import FORMATS, render
 from arguments.load import PackError, load_pack
 from arguments.model import Pack
-from arguments.plan import DEFAULT_LENGTH, LENGTHS, PlanEdits, UnknownIdError, build_plan
-from arguments.question import from_question
+from arguments.plan import DEFAULT_LENGTH, LENGTHS, EssayPlan, PlanEdits, UnknownIdError, build_plan
+from arguments.question import QuestionAnalysis, from_question
+from arguments.suggest import Suggestions, suggest_theses
 
 LISTABLE = ("schools", "theses", "evidence", "questions")
+PLAN_FORMATS = tuple(FORMATS)
+
+
+def write_plan(plan: EssayPlan, fmt: str, output: str | None) -> int:
+    """Print the plan, or write it to ``output``; a binary format needs a file (exit 2 without one)."""
+    if output is None and FORMATS[fmt].binary:
+        print(
+            f"error: --format {fmt} writes a binary file: give --output FILE (e.g. --output plan.{fmt})",
+            file=sys.stderr,
+        )
+        return 2
+    rendered = render(plan, fmt)
+    if output is None:
+        sys.stdout.write(rendered if isinstance(rendered, str) else rendered.decode())
+        return 0
+    data = rendered.encode("utf-8") if isinstance(rendered, str) else rendered
+    try:
+        Path(output).write_bytes(data)
+    except OSError as error:
+        print(f"error: cannot write {output}: {error.strerror or error}", file=sys.stderr)
+        return 2
+    print(f"wrote {output} ({len(data):,} bytes)", file=sys.stderr)
+    return 0
+
+
+def plan_for_question(pack: Pack, text: str, length: str) -> EssayPlan | None:
+    """``plan --question``: the plan for the best thesis, adapted to the question (None if off-topic, said why)."""
+    suggestions = suggest_theses(pack, text)
+    if not suggestions.on_topic or suggestions.best is None:
+        print(f"error: {suggestions.message}", file=sys.stderr)
+        return None
+    return build_plan(pack, suggestions.best.thesis.id, PlanEdits(length=length), suggestions.analysis)
 
 
 def _add_pack(parser: argparse.ArgumentParser) -> None:
@@ -47,7 +83,10 @@ def build_parser() -> argparse.ArgumentParser:
     plan.add_argument("thesis", metavar="THESIS_ID", nargs="?", help="a thesis id (see: list theses)")
     plan.add_argument("--question-id", metavar="ID", help="shape the plan for one of the pack's questions")
     plan.add_argument("--question", metavar="QUESTION", help="any essay question: plan for the best thesis")
-    plan.add_argument("--format", choices=("md", "json"), default="md")
+    plan.add_argument("--format", choices=PLAN_FORMATS, default="md", help="default: %(default)s")
+    plan.add_argument(
+        "--output", metavar="FILE", help="write the plan to FILE (needed for docx and pptx; default: the terminal)"
+    )
     plan.add_argument(
         "--length",
         choices=tuple(LENGTHS),
@@ -59,7 +98,7 @@ def build_parser() -> argparse.ArgumentParser:
     suggest.add_argument("question", metavar="QUESTION")
     suggest.add_argument("--format", choices=("text", "json"), default="text")
     _add_pack(suggest)
-    restore = sub.add_parser("import", help="restore a plan from an exported Markdown file")
+    restore = sub.add_parser("import", help="restore a plan from a downloaded Markdown or Word file")
     restore.add_argument("file", metavar="FILE")
     restore.add_argument("--format", choices=("json", "md"), default="json")
     _add_pack(restore)
@@ -156,17 +195,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             print("\n".join(_text_line(args.what, r) for r in records))
         return 0
     if args.command == "suggest":
-        from arguments.suggest import run_suggest
-
         return run_suggest(pack, args.question, args.format)
     if args.command == "import":
         from arguments.imports import run_import
 
         return run_import(pack, args.file, args.format)
     if args.question is not None:
-        from arguments.suggest import run_plan_for_question
-
-        return run_plan_for_question(pack, args.question, args.format, args.length)
+        found = plan_for_question(pack, args.question, args.length)
+        return 2 if found is None else write_plan(found, args.format, args.output)
     if args.thesis is None:
         print('error: give a THESIS_ID or --question "QUESTION" (see: list theses)', file=sys.stderr)
         return 2
@@ -181,8 +217,47 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UnknownIdError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
-    if args.format == "json":
-        print(json.dumps(plan_to_dict(plan), ensure_ascii=False, indent=2))
-    else:
-        sys.stdout.write(render_markdown(plan))
+    return write_plan(plan, args.format, args.output)
+
+
+# --- suggest ---------------------------------------------------------------------------------------
+
+
+def suggestions_to_list(pack: Pack, suggestions: Suggestions) -> list[dict[str, object]]:
+    """The ranking as plain data, best first (empty when off-topic)."""
+    return [
+        {
+            "thesis_id": r.thesis.id,
+            "score": r.score,
+            "reason": r.reason,
+            "title": r.thesis.title,
+            "schools": list(r.thesis.schools),
+            "school_names": pack.school_names(r.thesis.schools),
+        }
+        for r in suggestions.ranked
+    ]
+
+
+def _analysis_line(analysis: QuestionAnalysis) -> str:
+    return (
+        f"Command term: {analysis.command_label} · Key concept: {analysis.concept_label} · "
+        f"Dates: {analysis.years_label}"
+    )
+
+
+def run_suggest(pack: Pack, text: str, fmt: str) -> int:
+    """``suggest``: ranked theses as text lines or a JSON list; off-topic says so (exit 0)."""
+    suggestions = suggest_theses(pack, text)
+    if fmt == "json":
+        print(json.dumps(suggestions_to_list(pack, suggestions), ensure_ascii=False, indent=2))
+        return 0
+    if not suggestions.on_topic:
+        print(suggestions.message)
+        return 0
+    print(_analysis_line(suggestions.analysis))
+    if suggestions.message:
+        print(suggestions.message)
+    width = max(len(r.thesis.id) for r in suggestions.ranked)
+    for r in suggestions.ranked:
+        print(f"{r.thesis.id:<{width}}  {r.score:.3f}  {r.reason}")
     return 0

@@ -34,8 +34,6 @@ _COLON = re.compile(r":(?=[^\s\u2060])")
 _LINE_START = re.compile(r"^(\s*)(?:([-+=>])|(\d+)([.)]))")
 _LINE_START_CHARS = frozenset("-+=>0123456789")
 _FRONT_MATTER_SPECIAL = set('\\"<>&[]()*_`!~|#{}')
-# Line breaks YAML or str.splitlines() would honour, surrogates and non-characters YAML rejects.
-_FRONT_MATTER_UNSAFE = {0x2028, 0x2029, 0xFFFE, 0xFFFF, *range(0xD800, 0xE000)}
 
 
 @lru_cache(maxsize=16384)

@@ -27,6 +27,7 @@ from __future__ import annotations
 import json
 import re
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -34,10 +35,13 @@ import yaml
 
 from arguments.export import FORMAT_NAME, FORMAT_VERSION, plan_to_dict, render_markdown
 from arguments.model import ID_PATTERN, Pack, Thesis
+from arguments.outline import build_outline
 from arguments.plan import LENGTHS, MAX_NOTE_CHARS, SECTIONS, EssayPlan, NoteTooLongError, PlanEdits, build_plan
 from arguments.question import QuestionAnalysis, analyse_question, from_question
+from arguments.word import DocxError, docx_paragraphs, is_docx, read_docx, state_lines
 
 MAX_IMPORT_BYTES = 1024 * 1024
+MAX_DOCX_BYTES = 10 * 1024 * 1024  # a plan's .docx is some 40 KB; a student may add pictures in Word
 # An export's front matter has a dozen lines; even every note at its limit, fully escaped, stays far below these.
 MAX_FRONT_MATTER_LINES = 200
 MAX_FRONT_MATTER_CHARS = 256 * 1024
@@ -91,16 +95,18 @@ class _Rejected(Exception):
 
 
 def parse_export(data: bytes | bytearray | memoryview | str, pack: Pack) -> ImportResult:
-    """Restore a plan's inputs from an exported Markdown file (bytes as uploaded, or text)."""
+    """Restore a plan's inputs from an exported Markdown or Word file (bytes as uploaded, or text)."""
     try:
+        if isinstance(data, bytes | bytearray | memoryview) and is_docx(bytes(data[:4])):
+            return _parse_docx(bytes(data), pack)
         return _parse(data, pack)
     except _Rejected as rejected:
         return ImportResult(ok=False, message=f"{rejected.problem} {KEPT}")
-    except Exception:  # the contract: never raise, whatever the input
-        return ImportResult(ok=False, message=f"This file could not be read as an exported plan. {KEPT}")
+    # Nothing else is caught: every way a file can be wrong is a _Rejected with its reason, and the
+    # "never raises" tests (tests/arguments/test_imports.py, test_word.py) fail on anything that escapes.
 
 
-def _parse(data: object, pack: Pack) -> ImportResult:
+def _parse(data: object, pack: Pack, body_check: Callable[[PlanInputs], list[str]] | None = None) -> ImportResult:
     text = _decode(data)
     lines = text.split("\n")  # never splitlines(): U+2028, form feeds etc. are not line ends here
     close = _front_matter_end(text, lines)
@@ -144,7 +150,7 @@ def _parse(data: object, pack: Pack) -> ImportResult:
     edits = _edits(fields, pack, thesis, warnings)
     inputs = PlanInputs(thesis_id=thesis_id, edits=edits, question=question)
     if not warnings and not other_pack and file_version == pack.info.version:
-        warnings += _body_check(inputs, pack, lines, close)
+        warnings += _body_check(inputs, pack, lines, close) if body_check is None else body_check(inputs)
     return ImportResult(ok=True, message=_summary(inputs, warnings), warnings=tuple(warnings), plan_inputs=inputs)
 
 
@@ -209,7 +215,7 @@ def _load_yaml(block: str) -> Any:
             f"The front matter is not valid YAML{where}: it was probably edited by hand. "
             "Undo that edit, or export the plan again."
         ) from None
-    except Exception:  # YAMLError, and RecursionError on absurd nesting
+    except (yaml.YAMLError, RecursionError, ValueError, OverflowError):  # absurd nesting; impossible dates
         raise _Rejected(
             "The front matter is not valid YAML: it was probably edited by hand. "
             "Undo that edit, or export the plan again."
@@ -508,7 +514,7 @@ def run_import(pack: Pack, path: str, fmt: str) -> int:
     """``python -m arguments import FILE``: 0 with the plan, 2 with one message if the file is bad."""
     try:
         with open(path, "rb") as handle:
-            raw = handle.read(MAX_IMPORT_BYTES + 1)
+            raw = handle.read(MAX_DOCX_BYTES + 1)
     except OSError as error:
         print(f"error: cannot read {path}: {error.strerror or error}", file=sys.stderr)
         return 2
@@ -523,3 +529,74 @@ def run_import(pack: Pack, path: str, fmt: str) -> int:
             print(f"warning: {warning}", file=sys.stderr)
         sys.stdout.write(render_markdown(result.plan_inputs.build(pack)))
     return 0
+
+
+# --- the Word document (.docx): the same state, kept in its custom properties (``arguments.word``) ---
+
+
+def _parse_docx(data: bytes, pack: Pack) -> ImportResult:
+    if len(data) > MAX_DOCX_BYTES:
+        raise _Rejected(
+            f"The Word file is larger than {MAX_DOCX_BYTES // (1024 * 1024)} MB: it is not a plan from the planner "
+            "(its Word document is some 40 kilobytes)."
+        )
+    try:
+        contents = read_docx(data)
+    except DocxError as error:
+        raise _Rejected(str(error)) from None
+    if contents.state is None:
+        raise _Rejected(
+            "This Word document carries no saved plan: it was not downloaded from the planner, or it was saved "
+            "again by a program that drops a document's properties (Google Docs does; Word and LibreOffice keep "
+            "them). Load the plan's .md file, or download the plan again."
+        )
+    front = "\n".join(["---", *state_lines(contents.state), "---", ""])
+    return _parse(front, pack, lambda inputs: _docx_body_check(inputs, pack, contents.paragraphs))
+
+
+def _docx_body_check(inputs: PlanInputs, pack: Pack, have: tuple[str, ...]) -> list[str]:
+    """Name the parts of the document changed since it was downloaded (only its saved state is read back)."""
+    plan = inputs.build(pack)
+    outline = build_outline(plan)
+    want = docx_paragraphs(plan, outline)
+    if have == want:
+        return []
+    titles = [part.title for part in outline.parts]
+    changed = [
+        _part_name(title)
+        for title, a, b in zip(titles, _by_part(want, titles), _by_part(have, titles), strict=True)
+        if a != b
+    ]
+    if _by_part(want, titles, preamble=True) != _by_part(have, titles, preamble=True):
+        changed.insert(0, "the title")
+    where = f" ({', '.join(changed)})" if changed else ""
+    return [
+        f"The document was changed since it was downloaded{where}. Only the plan saved with it is read back, so "
+        "those changes are not in the restored plan: copy them into your notes by hand."
+    ]
+
+
+def _by_part(paragraphs: tuple[str, ...], titles: list[str], *, preamble: bool = False) -> list[tuple[str, ...]]:
+    """The paragraphs under each part's heading (found in order; a part whose heading is gone is empty)."""
+    starts, at = [], 0
+    for title in titles:
+        found = next((i for i in range(at, len(paragraphs)) if paragraphs[i] == title), None)
+        starts.append(found)
+        if found is not None:
+            at = found + 1
+    first = next((s for s in starts if s is not None), len(paragraphs))
+    if preamble:
+        return [paragraphs[:first]]
+    out = []
+    for i, start in enumerate(starts):
+        if start is None:
+            out.append(("(missing)",))
+            continue
+        end = next((s for s in starts[i + 1 :] if s is not None), len(paragraphs))
+        out.append(paragraphs[start + 1 : end])
+    return out
+
+
+def _part_name(title: str) -> str:
+    """``Paragraph 2``, ``Introduction``: a part named by the planner's own heading, never by the file's text."""
+    return title.split(":", 1)[0] if title.startswith("Paragraph ") else title

@@ -107,13 +107,8 @@ def clamp_step(step: int, count: int) -> int:
     return max(0, min(count - 1, step))
 
 
-def file_name(plan: EssayPlan) -> str:
-    return f"essay-plan-{plan.thesis.id}.md"
-
-
-def short_cites(works: tuple[Work, ...]) -> str:
-    """``Haslam (1984); Steiner (2011)``: inline citations (the bibliography gives the titles)."""
-    return "; ".join(inline(w.short) for w in works)
+def file_name(plan: EssayPlan, extension: str = "md") -> str:
+    return f"essay-plan-{plan.thesis.id}.{extension}"
 
 
 def bibliography_line(work: Work) -> str:

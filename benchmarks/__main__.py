@@ -103,6 +103,15 @@ def table(results: dict[str, object]) -> str:
                     "≤ 1.3×" if stat == "median" else "",
                 )
             )
+        for stat in ("median", "p90"):
+            rows.append(
+                (
+                    f"browser: essay question change (a full-page rerun) to repainted page, {stat}",
+                    f"{app['question'][f'switch_{stat}_ms']} ms",
+                    f"{base['question'][f'switch_{stat}_ms']} ms ({ratios[f'question_{stat}']}×)",
+                    "≤ 1.2×" if stat == "median" else "",
+                )
+            )
         if app["load"]:
             n = app["load"]["sessions"]
             for stat, key in (("p50", "median_ms"), ("p95", "p95_ms")):

@@ -3,6 +3,8 @@
 - Cold first paint: a new browser context (empty cache, new session) opens the page; from
   navigation until the page's text is shown and the script is idle (median of several).
 - Thesis change: from the click that picks another thesis until the new plan is shown and idle.
+- Question change: from the click that picks another essay question (a full-page rerun, the thesis
+  kept) until the plan for it is shown and idle, against the bare page's same selectbox change.
 - Load: N browser sessions change thesis at the same moment; per-session time until its new plan
   shows (p50, p95); server memory (RSS) with 1 and with N sessions open.
 
@@ -71,6 +73,37 @@ def baseline_driver() -> Driver:
 
 
 READY_TEXT = "Plan your essay"
+QUESTION_LABEL = "Choose your essay question"
+
+
+def question_driver() -> Driver:
+    """Open a plan for a question, then change the essay question (a full-page rerun: the question boxes, the
+    thesis list and the plan), keeping a thesis both questions offer. Each state is known by its decoded
+    question, which names the key concept and the dates and appears nowhere else on the page."""
+    from arguments.outline import QUESTION, build_outline
+    from arguments.plan import PlanEdits, build_plan
+    from arguments.question import from_question
+
+    pack = load_pack()
+    for first in pack.questions:
+        for second in pack.questions:
+            shared = [t for t in first.theses if t in second.theses]
+            if first.id == second.id or not shared:
+                continue
+            texts = tuple(
+                next(
+                    line.text.split("Key concept: ", 1)[1]
+                    for line in build_outline(build_plan(pack, shared[0], PlanEdits(), from_question(q)))
+                    .part(QUESTION)
+                    .lines
+                    if line.label == "Decoded"
+                )
+                for q in (first, second)
+            )
+            if texts[0] != texts[1]:
+                path = f"/?question={first.id}&thesis={shared[0]}"
+                return Driver("planner", path, texts[0], texts, "selectbox", (first.text, second.text), QUESTION_LABEL)
+    raise SystemExit("the bundled pack has no two questions with a thesis in common")
 
 
 def app_driver() -> Driver:
@@ -226,19 +259,28 @@ def run(switches: int = 20, sessions: int = 30, rounds: int = 3, paints: int = 5
             name: (*stack.enter_context(streamlit_server(file)), driver) for name, (driver, file) in drivers.items()
         }
         single = asyncio.run(_single({n: (url, d) for n, (url, _, d) in served.items()}, switches, paints))
+        # A change of essay question against the same selectbox change of the bare page.
+        questions = {
+            "baseline": (served["baseline"][0], baseline_driver()),
+            "planner": (served["planner"][0], question_driver()),
+        }
+        question = asyncio.run(_single(questions, switches, 1))
         load = (
             asyncio.run(_load({n: (url, d, srv) for n, (url, srv, d) in served.items()}, sessions, rounds))
             if sessions
             else None
         )
     results: dict[str, object] = {
-        name: {"single": single[name], "load": load[name] if load else None} for name in drivers
+        name: {"single": single[name], "question": question[name], "load": load[name] if load else None}
+        for name in drivers
     }
     base, app = single["baseline"], single["planner"]
     ratios = {
         "first_paint": round(app["first_paint_ms"] / base["first_paint_ms"], 2),
         "switch_median": round(app["switch_median_ms"] / base["switch_median_ms"], 2),
         "switch_p90": round(app["switch_p90_ms"] / base["switch_p90_ms"], 2),
+        "question_median": round(question["planner"]["switch_median_ms"] / question["baseline"]["switch_median_ms"], 2),
+        "question_p90": round(question["planner"]["switch_p90_ms"] / question["baseline"]["switch_p90_ms"], 2),
     }
     if load:
         bl, al = load["baseline"], load["planner"]
@@ -247,6 +289,7 @@ def run(switches: int = 20, sessions: int = 30, rounds: int = 3, paints: int = 5
     results["ratios"] = ratios
     results["targets"] = {
         "switch_median_within_1.3x": ratios["switch_median"] <= 1.3,
+        "question_median_within_1.2x": ratios["question_median"] <= 1.2,
         "first_paint_within_1.5x": ratios["first_paint"] <= 1.5,
         **({"load_p95_within_2x": ratios["load_p95"] <= 2.0} if load else {}),
         **({"under_1mb_per_extra_session": load["planner"]["mb_per_extra_session"] < 1.0} if load else {}),

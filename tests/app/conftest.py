@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 import streamlit as st
 import streamlit.testing.v1.app_test as app_test_module
+from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.runtime.memory_media_file_storage import MemoryFile, MemoryMediaFileStorage
 from streamlit.testing.v1 import AppTest
 
@@ -92,18 +93,33 @@ def app(make_app) -> AppTest:
 
 @pytest.fixture
 def downloads(monkeypatch) -> Callable[[AppTest, str], MemoryFile]:
-    """The file the browser would get from a download button (AppTest does not expose it)."""
+    """The file the browser would get from a download button (AppTest does not expose it).
+
+    A button whose ``data`` is a callable has no file until it is clicked: the click is made here as
+    the server makes it (``execute_deferred``), which runs the callable.
+    """
     stores: list[MemoryMediaFileStorage] = []
+    managers: list[MediaFileManager] = []
 
     class Recording(MemoryMediaFileStorage):
         def __init__(self, endpoint: str) -> None:
             super().__init__(endpoint)
             stores.append(self)
 
+    class RecordingManager(MediaFileManager):
+        def __init__(self, storage) -> None:
+            super().__init__(storage)
+            managers.append(self)
+
     monkeypatch.setattr(app_test_module, "MemoryMediaFileStorage", Recording)
+    monkeypatch.setattr(app_test_module, "MediaFileManager", RecordingManager)
 
     def read(at: AppTest, key: str) -> MemoryFile:
-        url = at.download_button(key=key).proto.url
+        proto = at.download_button(key=key).proto
+        url = proto.url
+        if not url and proto.deferred_file_id:
+            manager = next(m for m in reversed(managers) if proto.deferred_file_id in m._deferred_callables)
+            url = manager.execute_deferred(proto.deferred_file_id)
         assert url, f"download button {key!r} has no file"
         name = url.rsplit("/", 1)[-1]
         for store in reversed(stores):  # one store per AppTest: the newest app's first

@@ -6,6 +6,9 @@ these tests cover the whole round trip a student makes: download, close the tab,
 
 from __future__ import annotations
 
+import io
+
+import docx
 import pytest
 
 from app_pages.plan_import import LABEL, REPORT, UPLOAD
@@ -22,6 +25,7 @@ from tests.payloads import NAMED
 QUESTION = "collective-security-1933-39"
 THESIS = "cs-genuine"
 CLAIMS = ("cs-genuine-turn", "cs-munich", "cs-rapallo-broken-by-hitler")
+WORD = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 NOTE = f"{NAMED['script-tag']} {NAMED['md-link-javascript']} שלום 👩‍👩‍👧 e\u0301\nsecond line"
 
 
@@ -80,10 +84,10 @@ def snapshot(at, downloads) -> dict:
     }
 
 
-def test_the_box_is_on_the_plan_page_and_takes_markdown(app):
+def test_the_box_is_on_the_plan_page_and_takes_markdown_and_word(app):
     box = app.file_uploader(key=UPLOAD)
     assert box.label == LABEL
-    assert box.allowed_type == [".md", ".markdown", ".txt"]
+    assert box.allowed_type == [".md", ".markdown", ".txt", ".docx"]
     assert not box.accept_multiple_files
 
 
@@ -122,6 +126,36 @@ def test_a_downloaded_plan_comes_back_exactly_in_a_new_session(make_app, pack, d
     no_exception(at)
     assert not at.success and REPORT not in at.session_state
     assert downloads(at, "export_md").content == exported
+
+
+def test_a_downloaded_word_file_comes_back_exactly_in_a_new_session(make_app, pack, downloads):
+    first = edit(choose(make_app()))
+    exported = downloads(first, "export_md").content
+    word_file = downloads(first, "export_docx").content
+    edits = first.session_state["edits"][THESIS]
+
+    at = make_app()
+    at.file_uploader(key=UPLOAD).set_value(("essay-plan-cs-genuine.docx", word_file, WORD)).run()
+    no_exception(at)
+    assert len(at.success) == 1 and not at.error and not at.warning
+    assert at.session_state["edits"][THESIS] == edits
+    assert at.radio(key="thesis").value == THESIS and at.selectbox(key="question").value == QUESTION
+    assert downloads(at, "export_md").content == exported  # the same plan as the .md gives back
+    assert downloads(at, "export_docx").content != b""
+
+
+def test_a_word_file_edited_since_is_restored_with_a_warning_naming_the_changes(make_app, pack, downloads):
+    first = choose(make_app())
+    document = docx.Document(io.BytesIO(downloads(first, "export_docx").content))
+    document.add_paragraph("Typed in Word afterwards.")
+    edited = io.BytesIO()
+    document.save(edited)
+    at = make_app()
+    at.file_uploader(key=UPLOAD).set_value(("plan.docx", edited.getvalue(), WORD)).run()
+    no_exception(at)
+    assert len(at.success) == 1 and len(at.warning) == 1
+    assert "changed since it was downloaded (Top-band checklist)" in at.warning[0].value
+    assert at.radio(key="thesis").value == THESIS
 
 
 def test_a_loaded_plan_replaces_the_one_on_screen(make_app, pack, downloads):

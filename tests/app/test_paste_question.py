@@ -12,7 +12,8 @@ from arguments.export import render_markdown
 from arguments.load import BUNDLED_PACK, load_pack
 from arguments.plan import PlanEdits, build_plan
 from arguments.present import inline
-from arguments.suggest import OFF_TOPIC_MESSAGE, suggest_theses
+from arguments.suggest import suggest_theses
+from arguments.topic import OFF_TOPIC_MESSAGE
 from tests.app.conftest import markdown_text, no_exception, plan_title, show_part
 from tests.inert import PARSERS, active
 

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import io
 import re
 
 import pytest
+from pptx import Presentation
 
+from app_pages import plan_view
+from arguments import formats
 from arguments.export import render_markdown
+from arguments.imports import parse_export
 from arguments.load import load_pack
 from arguments.plan import MAX_NOTE_CHARS, PlanEdits, build_plan
 from arguments.present import inline
@@ -109,6 +114,34 @@ def test_download_button_gives_exactly_the_engine_export(app, pack, downloads):
     file = downloads(app, "export_md")
     assert (file.filename, file.mimetype) == ("essay-plan-cs-genuine.md", "text/markdown")
     assert file.content.decode("utf-8") == expected_export(pack, app)
+
+
+def test_every_format_downloads_without_a_rerun_and_is_made_only_on_click(app, pack, downloads, monkeypatch):
+    made = []
+    real = formats.render
+    monkeypatch.setattr(plan_view, "render", lambda plan, name: made.append(name) or real(plan, name))
+    choose(app)
+    app.text_area(key=f"note__{THESIS}__introduction").input("Mine <b>").run()
+    assert made == []  # reruns draw the buttons; no file is made until one is clicked
+    plan = build_plan(
+        pack, THESIS, PlanEdits().with_note("introduction", "Mine <b>"), from_question(pack.question[QUESTION])
+    )
+    for key, name, mime in (
+        ("export_docx", "docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+        ("export_pptx", "pptx", "application/vnd.openxmlformats-officedocument.presentationml.presentation"),
+        ("export_html", "html", "text/html"),
+    ):
+        assert app.download_button(key=key).proto.ignore_rerun  # on_click="ignore"
+        file = downloads(app, key)
+        assert (file.filename, file.mimetype) == (f"essay-plan-cs-genuine.{name}", mime)
+        assert made[-1] == name
+        if name == "html":
+            assert file.content.decode("utf-8") == formats.render(plan, "html")
+    restored = parse_export(downloads(app, "export_docx").content, pack)
+    assert restored.ok and restored.warnings == ()
+    assert restored.plan_inputs.build(pack) == plan  # the Word file is the plan on screen, edits and all
+    slides = Presentation(io.BytesIO(downloads(app, "export_pptx").content)).slides
+    assert slides[0].shapes.title.text == f"Essay plan: {plan.thesis.title}"
 
 
 def test_dropping_an_item_removes_it_from_the_view_and_the_export(app, pack, downloads):

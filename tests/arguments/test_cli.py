@@ -190,3 +190,36 @@ def test_check_reports_a_syntax_error_alone_and_refuses_an_emptied_file(tmp_path
         "- topics.toml: holds no [[topic]] records: the pack needs at least one here "
         "(copy a [[topic]] block from topics.toml in the bundled schools/ folder)"
     ]
+
+
+def test_plan_in_every_format(tmp_path: Path) -> None:
+    """md, json and html print or go to --output; docx and pptx need --output; all are the same plan."""
+    from arguments.formats import FORMATS, render
+    from arguments.imports import parse_export
+
+    pack = load_pack(MINI)
+    plan = build_plan(pack, "cs-genuine", PlanEdits(), from_question(pack.question["collective-security-1933-39"]))
+    base = ["plan", "cs-genuine", "--question-id", "collective-security-1933-39", "--pack", str(MINI)]
+    commands = [[*base, "--format", name, "--output", str(tmp_path / f"plan.{name}")] for name in FORMATS]
+    commands += [[*base, "--format", "html"], [*base, "--format", "docx"]]
+    done = run_all(commands)
+    for name, result in zip(FORMATS, done, strict=False):
+        assert result.returncode == 0, result.stderr
+        assert result.stdout == "" and f"wrote {tmp_path / f'plan.{name}'}" in result.stderr
+        written = (tmp_path / f"plan.{name}").read_bytes()
+        if FORMATS[name].binary:
+            assert written[:4] == b"PK\x03\x04"
+        else:
+            assert written.decode("utf-8") == render(plan, name)
+    restored = parse_export((tmp_path / "plan.docx").read_bytes(), pack)
+    assert restored.ok and restored.plan_inputs.build(pack) == plan
+    html, docx = done[-2:]
+    assert html.returncode == 0 and html.stdout == render(plan, "html")
+    assert docx.returncode == 2 and docx.stdout == ""
+    assert "--format docx writes a binary file: give --output FILE" in docx.stderr
+
+
+def test_plan_output_to_a_folder_that_does_not_exist(tmp_path: Path) -> None:
+    target = str(tmp_path / "no" / "x")
+    [done] = run_all([["plan", "cs-genuine", "--pack", str(MINI), "--format", "pptx", "--output", target]])
+    assert done.returncode == 2 and done.stderr.startswith(f"error: cannot write {target}")

@@ -639,3 +639,20 @@ def test_an_order_repeating_one_id_10000_times_gives_one_short_warning() -> None
     doc = with_front_matter(GOOD, "dropped: [", "dropped: [" + '"x/y", ' * 10_000)
     _, warnings = warned(doc)
     assert all(len(w) < 200 for w in warnings), warnings
+
+
+YAML_VALUES = [
+    "a", "1", "-1", "0", "2", "true", "null", "~", "[]", "{}", "[1]", "[a, [b]]", "{a: 1}", "{a: [b]}",
+    "2001-13-45", "2001-02-03", "1e999", ".nan", "0x10", "'x'", '"\\u0000"', "!!binary aGk=", "&a [*a]",
+    "{notes: {x: 1}}", "|\n  text", "[\"cs-munich/secret-protocol\", 1]", "{introduction: [1]}",
+]  # fmt: skip
+FRONT_KEYS = [line.split(":", 1)[0] for line in GOOD.split("\n---\n", 1)[0].split("\n")[1:] if ":" in line]
+
+
+@settings(max_examples=200, deadline=None)
+@given(key=st.sampled_from(FRONT_KEYS), value=st.sampled_from(YAML_VALUES))
+def test_any_value_for_any_key_of_the_front_matter(key: str, value: str) -> None:
+    """A hand edit that keeps the YAML valid but puts any type of value under any key: never raises."""
+    head, sep, body = GOOD.partition("\n---\n")
+    lines = [f"{key}: {value}" if line.startswith(f"{key}:") else line for line in head.split("\n")]
+    _check_any(parse_export("\n".join(lines) + sep + body, MINI_PACK), MINI_PACK)

@@ -21,7 +21,6 @@ from arguments.present import (
     part_markdown_of,
     plan_parts,
     question_source,
-    short_cites,
     slides,
     thesis_caption,
     thesis_group,
@@ -151,9 +150,7 @@ def test_evidence_lines_escape_pack_text(mini_pack):
         assert active(card, parser) == []
 
 
-def test_citations_and_bibliography(mini_pack):
-    works = (mini_pack.work["haslam-1984"], mini_pack.work["roberts-1995"])
-    assert short_cites(works) == "Haslam (1984); Roberts (1995)"
+def test_bibliography_line(mini_pack):
     line = bibliography_line(mini_pack.work["tucker-1977"])
     expected = r"Robert C. Tucker (1977). *The Emergence of Stalin's Foreign Policy*, in *Slavic Review 36\:{WJ}4*."
     assert line == expected.replace("{WJ}", WORD_JOINER)
@@ -161,6 +158,7 @@ def test_citations_and_bibliography(mini_pack):
 
 def test_file_name(mini_pack):
     assert file_name(build_plan(mini_pack, "cs-genuine")) == "essay-plan-cs-genuine.md"
+    assert file_name(build_plan(mini_pack, "cs-genuine"), "docx") == "essay-plan-cs-genuine.docx"
 
 
 def test_plan_parts_follow_the_students_order_and_are_named_plainly(mini_pack):

@@ -8,6 +8,8 @@ boards word them, each with the theses a teacher would pick. Top-1 and top-3 acc
 from __future__ import annotations
 
 import json
+import math
+import re
 import subprocess
 import sys
 import time
@@ -16,21 +18,16 @@ from pathlib import Path
 
 import pytest
 
+from arguments.cli import main, run_suggest
 from arguments.export import plan_to_dict, render_markdown
+from arguments.index import pack_index
 from arguments.load import load_pack
 from arguments.model import Pack
 from arguments.plan import PlanEdits, build_plan
 from arguments.question import GENERIC_SHAPES, analyse_question
-from arguments.suggest import (
-    OFF_TOPIC_MESSAGE,
-    _date_fit,
-    _index,
-    normalise,
-    run_plan_for_question,
-    run_suggest,
-    suggest_theses,
-    tokens,
-)
+from arguments.suggest import _date_fit, suggest_theses
+from arguments.topic import OFF_TOPIC_MESSAGE
+from arguments.vocabulary import normalise, tokens
 from arguments.wording import COMMAND_GUIDANCE
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -308,7 +305,7 @@ def test_date_range_prefers_theses_whose_evidence_lies_inside_it(pack: Pack) -> 
 
 
 def _fit(pack: Pack, thesis_id: str, text: str) -> float:
-    index = _index(pack)
+    index = pack_index(pack)
     return _date_fit(index.infos[index.thesis_row[thesis_id]], analyse_question(text))[0]
 
 
@@ -327,7 +324,7 @@ def test_a_thesis_covering_part_of_a_long_range_fits_it_less_well_at_either_end(
 
 
 def test_historiography_is_dated_by_publication_and_never_covers_the_period(pack: Pack) -> None:
-    info = _index(pack).infos[_index(pack).thesis_row[HISTORIOGRAPHY]]
+    info = pack_index(pack).infos[pack_index(pack).thesis_row[HISTORIOGRAPHY]]
     assert info.later >= 10 and all(first <= 1945 for first, _ in info.years)
     for text in (
         "To what extent was Soviet foreign policy 1921–39 driven by security?",
@@ -377,20 +374,47 @@ def test_a_question_about_historians_of_the_1930s_does_not_penalise_historiograp
 
 
 def test_index_is_built_once_per_pack_and_queries_are_fast(pack: Pack) -> None:
-    assert _index(pack) is _index(pack)
+    assert pack_index(pack) is pack_index(pack)
     other = load_pack()
-    assert _index(other) is not _index(pack)
+    assert pack_index(other) is not pack_index(pack)
     start = time.perf_counter()
     for _ in range(20):
         suggest_theses(pack, "To what extent was Soviet foreign policy 1933–39 driven by collective security?")
     assert time.perf_counter() - start < 1.0
 
 
-def test_works_with_any_valid_pack() -> None:
+def test_the_mini_pack_ranks_its_one_thesis() -> None:
     mini = load_pack(MINI_PACK)
     suggestions = suggest_theses(mini, "How far was Munich the end of collective security for the USSR?")
     assert suggestions.on_topic
     assert [r.thesis.id for r in suggestions.ranked] == ["cs-genuine"]
+
+
+@pytest.fixture(scope="module")
+def valid_packs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Pack]:
+    """Packs of every size the planner meets: the mini pack, the bundled one, and the bundled one
+    copied three times over with every id renamed (a valid pack whose ids are none of the bundled ones)."""
+    from benchmarks.synthetic import write_synthetic_pack
+
+    tripled = write_synthetic_pack(tmp_path_factory.mktemp("tripled"), 3)
+    return {"mini": load_pack(MINI_PACK), "bundled": load_pack(), "tripled": load_pack(tripled)}
+
+
+@pytest.mark.parametrize("name", ["mini", "bundled", "tripled"])
+def test_works_with_any_valid_pack(valid_packs: dict[str, Pack], name: str) -> None:
+    """The pack's curated questions (a dozen, spread over the pack), asked word for word: on topic, every
+    thesis of the pack ranked once with a finite score, and the question's own theses first, in its order
+    (a copy of a curated question takes that order outright)."""
+    pack = valid_packs[name]
+    for question in pack.questions[:: max(1, len(pack.questions) // 12)]:
+        suggestions = suggest_theses(pack, question.text)
+        assert suggestions.on_topic, (name, question.id, suggestions.message)
+        ranked = [r.thesis.id for r in suggestions.ranked]
+        assert sorted(ranked) == sorted(pack.thesis)
+        assert all(math.isfinite(r.score) for r in suggestions.ranked)
+        # The tripled pack holds each question three times, word for word: any copy's theses may come first.
+        top = [re.sub(r"-x\d+$", "", t) for t in ranked[: len(question.theses)]]
+        assert top == [re.sub(r"-x\d+$", "", t) for t in question.theses], (name, question.id, ranked[:3])
 
 
 # ---------------------------------------------------------------------------------------------
@@ -533,12 +557,12 @@ def test_cli_plan_for_an_off_topic_question_fails_with_a_message() -> None:
     assert OFF_TOPIC_MESSAGE in result.stderr
 
 
-def test_run_functions_directly(pack: Pack, capsys: pytest.CaptureFixture[str]) -> None:
+def test_run_suggest_and_plan_for_a_question_in_process(pack: Pack, capsys: pytest.CaptureFixture[str]) -> None:
     assert run_suggest(pack, "Why did Stalin sign the Nazi-Soviet Pact?", "json") == 0
     assert json.loads(capsys.readouterr().out)[0]["thesis_id"]
-    assert run_plan_for_question(pack, "Why did Stalin sign the Nazi-Soviet Pact?", "md") == 0
+    assert main(["plan", "--question", "Why did Stalin sign the Nazi-Soviet Pact?"]) == 0
     assert "## The question" in capsys.readouterr().out
-    assert run_plan_for_question(pack, "Why did the French Revolution break out in 1789?", "json") == 2
+    assert main(["plan", "--question", "Why did the French Revolution break out in 1789?", "--format", "json"]) == 2
     captured = capsys.readouterr()
     assert captured.out == "" and "1789" in captured.err
 

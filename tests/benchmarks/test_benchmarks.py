@@ -32,3 +32,15 @@ def test_quick_engine_and_server_run_writes_json_and_table(tmp_path, capsys):
     assert results["server"]["app_rerun_ms"] > 0 and results["server"]["ratio"] > 0
     printed = capsys.readouterr().out
     assert "| engine, 10× pack" in printed and "server: AppTest rerun" in printed
+
+
+def test_the_question_change_flips_between_two_questions_that_share_a_thesis(bundled_pack):
+    from benchmarks.browser import question_driver
+
+    driver = question_driver()
+    first, second = (next(q for q in bundled_pack.questions if q.text == text) for text in driver.options)
+    thesis = driver.path.split("thesis=", 1)[1]
+    assert thesis in first.theses and thesis in second.theses  # the plan stays, for the other question
+    assert driver.path.startswith(f"/?question={first.id}&")
+    assert driver.texts[0] != driver.texts[1] and driver.ready_text == driver.texts[0]
+    assert all(text not in q.text for text in driver.texts for q in (first, second))  # not in the dropdown

@@ -85,7 +85,7 @@ def test_student_plans_edits_and_downloads(page: Page, server, pack, choice, out
     edits = PlanEdits().with_dropped(first.claim.id, dropped.id).with_note("introduction", NOTE)
     expected = render_markdown(build_plan(pack, thesis.id, edits, from_question(question)))
     with page.expect_download() as info:
-        page.get_by_test_id("stDownloadButton").get_by_role("button").click()
+        page.locator(".st-key-export_md").get_by_role("button").click()
     download = info.value
     assert download.suggested_filename == f"essay-plan-{thesis.id}.md"
     path = tmp_path / "plan.md"

@@ -134,7 +134,7 @@ def type_into(page: Page, label: str, text: str, changes: str) -> None:
     box = page.get_by_role("textbox", name=label)
     box.fill(text)
     box.press("Tab")  # saved when the box loses focus
-    expect(page.get_by_text(f"Your changes: {changes} The download includes them.")).to_be_visible()
+    expect(page.get_by_text(f"Your changes: {changes} The downloads include them.")).to_be_visible()
     wait_idle(page)
     expect(box).to_have_value(text)
 

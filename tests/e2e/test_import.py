@@ -10,6 +10,7 @@ from tests.e2e.conftest import show_part, wait_idle
 
 pytestmark = pytest.mark.e2e
 
+WORD = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 NOTE = "Munich first. <b>not bold</b> [not a link](javascript:alert(1))"
 
 
@@ -29,7 +30,7 @@ def upload(page: Page, name: str, content: bytes) -> None:
 
 def download(page: Page) -> bytes:
     with page.expect_download() as info:
-        page.get_by_test_id("stDownloadButton").get_by_role("button").click()
+        page.locator(".st-key-export_md").get_by_role("button").click()
     return info.value.path().read_bytes()
 
 
@@ -65,3 +66,34 @@ def test_download_then_load_into_a_new_tab_and_a_big_file_is_refused(page: Page,
     expect(alert).to_contain_text("Nothing was imported: the plan you have open is unchanged.")
     expect(page.get_by_role("textbox", name="My notes on the conclusion")).to_have_value(NOTE)
     assert download(page) == saved
+
+
+def test_the_word_file_downloads_and_loads_back_into_a_new_tab(page: Page, server, choice, outside_requests):
+    """The .docx is made on click (a callable download), carries the plan, and the box takes it."""
+    question, thesis = choice
+    page.goto(f"{server}/?question={question.id}&thesis={thesis.id}")
+    wait_idle(page)
+    show_part(page, "Conclusion")
+    note = page.get_by_role("textbox", name="My notes on the conclusion")
+    note.fill(NOTE)
+    note.press("Tab")
+    expect(page.get_by_text("Your changes: 1 note.")).to_be_visible()
+    wait_idle(page)
+    with page.expect_download() as info:
+        page.locator(".st-key-export_docx").get_by_role("button").click()
+    assert info.value.suggested_filename == f"essay-plan-{thesis.id}.docx"
+    word_file = info.value.path().read_bytes()
+    assert word_file[:4] == b"PK\x03\x04"
+    expect(page.get_by_text("Your changes: 1 note.")).to_be_visible()  # no rerun lost the edit
+    saved = download(page)
+
+    page.goto(server)
+    wait_idle(page)
+    page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(
+        files=[{"name": f"essay-plan-{thesis.id}.docx", "mimeType": WORD, "buffer": word_file}]
+    )
+    wait_idle(page)
+    expect(page.get_by_text("Plan restored: thesis")).to_be_visible()
+    show_part(page, "Conclusion")
+    expect(page.get_by_role("textbox", name="My notes on the conclusion")).to_have_value(NOTE)
+    assert download(page) == saved  # the same plan as the .md downloaded before

@@ -24,7 +24,7 @@ pytestmark = pytest.mark.e2e
 
 def download(page: Page) -> bytes:
     with page.expect_download() as info:
-        page.get_by_test_id("stDownloadButton").get_by_role("button").click()
+        page.locator(".st-key-export_md").get_by_role("button").click()
     return info.value.path().read_bytes()
 
 
@@ -34,7 +34,7 @@ def save_text(page: Page, label: str, text: str, changes: str) -> None:
     box = page.get_by_role("textbox", name=label)
     box.fill(text)
     box.press("Tab")
-    expect(page.get_by_text(f"Your changes: {changes} The download includes them.")).to_be_visible(timeout=20_000)
+    expect(page.get_by_text(f"Your changes: {changes} The downloads include them.")).to_be_visible(timeout=20_000)
     wait_idle(page)
 
 
