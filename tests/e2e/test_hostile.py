@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import time
 from urllib.parse import quote
 
 import pytest
@@ -59,6 +60,16 @@ def folded(text: str) -> str:
 
 def shown(page: Page, selector: str = "[data-testid='stMain']") -> str:
     return folded(page.locator(selector).first.inner_text())
+
+
+def revision_notes(page: Page) -> None:
+    """Choose revision notes and wait until the plan shows them (the click's rerun may start late)."""
+    page.get_by_role("radio", name="Revision notes").click()
+    deadline = time.monotonic() + 20
+    while "words of at most" in shown(page) and time.monotonic() < deadline:  # the exam plan's length check
+        time.sleep(0.2)
+    wait_idle(page)
+    assert "words of at most" not in shown(page), "the plan did not turn into revision notes"
 
 
 # Anything the payloads could have made of the page. Streamlit itself sets no on* attribute and
@@ -147,8 +158,7 @@ def test_hostile_text_stays_text(page: Page, hostile_server, outside_requests):
     wait_idle(page)
     expect(page.get_by_role("heading", name=re.compile("^Essay plan: "))).to_be_visible()
     assert injected(page) == []  # the exam plan (lines cut to fit the time)
-    page.get_by_role("radio", name="Revision notes").click()  # every text in full
-    wait_idle(page)
+    revision_notes(page)  # every text in full
 
     # The planted pack text is in the whole plan, literally (claim text once per mention, summary too).
     assert injected(page) == []
@@ -227,8 +237,7 @@ def test_streamlit_shortcodes_show_literally(page: Page, hostile_server):
     page.goto(f"{url}/?thesis={THESIS}&q={quote(question)}&part=whole")
     wait_idle(page)
     expect(page.get_by_role("heading", name=re.compile("^Essay plan: "))).to_be_visible()
-    page.get_by_role("radio", name="Revision notes").click()  # every item, the planted title among them
-    wait_idle(page)
+    revision_notes(page)  # every item, the planted title among them
     show_part(page, "Introduction")
     type_into(page, "My notes on the introduction", f"note {SHORTCODES}", "1 note.")
     show_part(page, "Whole plan")
