@@ -178,7 +178,11 @@ _TITLE_WORDS = stems_of(
 )
 
 
-def choose_support(picker: Picker, claim: Claim, limit: int | None) -> tuple[list[EvidenceUse], list[EvidenceUse]]:
+def choose_support(
+    picker: Picker, claim: Claim, limit: int | None, reserved: frozenset[str] = frozenset()
+) -> tuple[list[EvidenceUse], list[EvidenceUse]]:
+    """A paragraph's supporting items: the best fits (``reserved``: other paragraphs' counters, which a
+    topic sentence's naming them does not pull in)."""
     pack, edits = picker.pack, picker.edits
     dropped = [
         EvidenceUse(pack.item[link.evidence], link.how, dropped=True, point=link.point)
@@ -194,7 +198,11 @@ def choose_support(picker: Picker, claim: Claim, limit: int | None) -> tuple[lis
             picker.usable(claim, claim.support),
             key=lambda link: (
                 -picker.fit(pack.item[link.evidence], link.how)
-                - NAMED_BONUS * bool(named & (stems_of(pack.item[link.evidence].short) - _TITLE_WORDS))
+                - NAMED_BONUS
+                * (
+                    link.evidence not in reserved
+                    and bool(named & (stems_of(pack.item[link.evidence].short) - _TITLE_WORDS))
+                )
             ),
         )
         links = ranked[:limit]

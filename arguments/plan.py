@@ -119,7 +119,8 @@ def build_plan(
     drafts = []
     for claim_id in chosen:
         claim = pack.claim[claim_id]
-        support, dropped_support = choose_support(picker, claim, length.support)
+        reserved = frozenset(link.evidence for c in chosen if c != claim_id for link in pack.claim[c].counter)
+        support, dropped_support = choose_support(picker, claim, length.support, reserved)
         drafts.append((claim, support, dropped_support))
     paragraphs: list[BodyParagraph] = []
 
