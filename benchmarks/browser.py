@@ -92,7 +92,7 @@ def question_driver() -> Driver:
                 continue
             texts = tuple(
                 next(
-                    line.text.split("Key concept: ", 1)[1]
+                    line.text  # the question decoded: its task, concept and dates
                     for line in build_outline(build_plan(pack, shared[0], PlanEdits(), from_question(q)))
                     .part(QUESTION)
                     .lines

@@ -64,7 +64,7 @@ def status(url: str) -> tuple[int, bytes]:
 
 def download_url(page: Page) -> str:
     with page.expect_download() as info:
-        page.get_by_test_id("stDownloadButton").get_by_role("button").click()
+        page.get_by_test_id("stDownloadButton").get_by_role("button", name="Download plan (.md)").click()
     return info.value.url
 
 
