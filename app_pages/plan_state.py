@@ -228,12 +228,6 @@ def on_view_change() -> None:
     ss[REVEAL] = False
 
 
-def go_to(step: int) -> None:
-    ss = _state()
-    ss[STEP] = max(0, step)
-    ss[REVEAL] = False
-
-
 def toggle_reveal() -> None:
     ss = _state()
     ss[REVEAL] = not ss.get(REVEAL, False)
