@@ -66,6 +66,7 @@ from arguments.wording import (  # noqa: F401
     heading_of,
     link_sentence,
     method_sentence,
+    question_foci,
     question_focus,
     refine_extent,
     topic_sentence_of,
@@ -88,7 +89,7 @@ def build_plan(
     thesis = pack.thesis[thesis_id]
     schools = tuple(pack.school[s] for s in thesis.schools)
     terms = key_terms(question.text, pack.info.title) if question is not None else ()
-    focus = question_focus(question, terms, pack.info.title)
+    foci = question_foci(question, terms, pack.info.title)
 
     sources = sources_of(pack)
     framing, framed_by, fit_warning = framing_for(pack, thesis, question)
@@ -155,7 +156,7 @@ def build_plan(
                 dropped=tuple(dropped),
                 historians=historians_of(pack, claim, sources, length.historians),
                 link=link_sentence(stance, rank, len(countered)),
-                topic_sentence=topic_sentence_of(claim, terms, focus, exam=length.paragraphs is not None),
+                topic_sentence=topic_sentence_of(claim, terms, foci, exam=length.paragraphs is not None),
                 heading=heading_of(claim),
                 rank=rank,
                 note=edits.note(claim.id),

@@ -141,11 +141,17 @@ NAME = re.compile(r"\b[A-Z][\w'’]+(?:(?:\s+(?:of|the|and)\s+|\s+|[–-])[A-Z][
 
 
 def question_focus(question: QuestionAnalysis | None, terms: tuple[str, ...], generic: str = "") -> str:
+    """The question's key phrase (the first of ``question_foci``), or "" without a question."""
+    foci = question_foci(question, terms, generic)
+    return foci[0] if foci else ""
+
+
+def question_foci(question: QuestionAnalysis | None, terms: tuple[str, ...], generic: str = "") -> tuple[str, ...]:
     """The question's key phrase, to tie a topic sentence to it: its longest loaded word or phrase
     ("collective security"), else the longest name it gives ("the League of Nations"), else its key
     concept ("aims and motives"), else its last key word; the first of these that is a key term."""
     if question is None:
-        return ""
+        return ()
     loaded = sorted(question.loaded_words, key=lambda w: -len(w.split()))
     first = question.text.split(" ", 1)[-1]  # not the opening word, capitalised as every sentence is
     common = set(generic.lower().split())
@@ -162,10 +168,8 @@ def question_focus(question: QuestionAnalysis | None, terms: tuple[str, ...], ge
     # not, so the question's concept comes before single loaded words.
     phrases = [w for w in loaded if len(w.split()) > 1]
     single = [w for w in loaded if len(w.split()) == 1]
-    for candidate in [*phrases, *names, question.concept_label, *single, *words[-1:]]:
-        if carries_term(candidate, terms):
-            return candidate
-    return ""
+    candidates = [*phrases, *names, question.concept_label, *single, *words[-1:]]
+    return tuple(dict.fromkeys(c for c in candidates if carries_term(c, terms)))
 
 
 def heading_of(claim: Claim) -> str:
@@ -179,9 +183,15 @@ def heading_of(claim: Claim) -> str:
     return " ".join(words[:HEADING_WORDS]) + ("…" if len(words) > HEADING_WORDS else "")
 
 
-def topic_sentence_of(claim: Claim, terms: tuple[str, ...], focus: str, *, exam: bool = False) -> str:
+def topic_sentence_of(claim: Claim, terms: tuple[str, ...], foci: tuple[str, ...] | str, *, exam: bool = False) -> str:
     """The claim as the paragraph's opening (an exam plan: its short topic sentence, if the pack has
-    one), tied to the question's terms when it does not use them."""
+    one), tied to the question's terms when it does not use them: by the question's key phrase that
+    the claim itself speaks of ("On Japan:" for a paragraph on Khalkhin Gol, not "On Britain and
+    France:"), else its first."""
+    if isinstance(foci, str):
+        foci = (foci,) if foci else ()
+    about = stems_of(f"{claim.label} {claim.topic} {claim.text}")
+    focus = next((f for f in foci if stems_of(f) & about - COMMON_WORDS), foci[0] if foci else "")
     if exam and claim.topic:
         sentence = claim.topic
     else:
