@@ -9,7 +9,7 @@ logs and temporary files in a run folder, so no root is needed for a port above 
 SIGTERM stops nginx and every process. It does not restart a process that dies (nginx sends its
 browsers to the others): on a server, systemd does that (deploy/systemd/, see the README).
 
-The second form writes the three files deploy/nginx/planner.conf includes (listen, upstreams, routes)
+The second form writes the four files deploy/nginx/planner.conf includes (listen, upstreams, routes)
 for planner processes anywhere, for an nginx installed the Debian way.
 """
 
@@ -47,9 +47,13 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def write_includes(folder: Path, listen: Sequence[str], addresses: Sequence[str]) -> None:
-    """planner/listen.conf, upstreams.conf and routes.conf for these listen values and planner addresses."""
+def write_includes(folder: Path, listen: Sequence[str], addresses: Sequence[str], logs: Path) -> None:
+    """planner/listen.conf, upstreams.conf, routes.conf and logs.conf: where nginx listens, where the
+    planner processes are, and the folder for the site's logs (never a query string: see planner.conf)."""
     folder.mkdir(parents=True, exist_ok=True)
+    (folder / "logs.conf").write_text(
+        f"access_log {logs}/planner-access.log planner_route;\nerror_log {logs}/planner-error.log crit;\n"
+    )
     (folder / "listen.conf").write_text("".join(f"listen {value};\n" for value in listen))
     (folder / "upstreams.conf").write_text("".join(f"server {a} {MAX_FAILS};\n" for a in addresses))
     (folder / "routes.conf").write_text("".join(f'"{a}" {a};\n' for a in addresses))
@@ -57,7 +61,7 @@ def write_includes(folder: Path, listen: Sequence[str], addresses: Sequence[str]
 
 def write_nginx_conf(run: Path, host: str, port: int, addresses: Sequence[str]) -> Path:
     """A whole nginx configuration in ``run`` (no root needed): the repository's site plus its includes."""
-    write_includes(run / "planner", [f"{host}:{port}"], addresses)
+    write_includes(run / "planner", [f"{host}:{port}"], addresses, run)
     for sub in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"):
         (run / "temp" / sub).mkdir(parents=True, exist_ok=True)
     conf = run / "nginx.conf"
@@ -65,6 +69,8 @@ def write_nginx_conf(run: Path, host: str, port: int, addresses: Sequence[str]) 
         f"""# Written by deploy/local.py: the repository's site, with its pid, logs and temporary files here.
 daemon off;
 worker_processes 1;
+# On Ctrl-C nginx finishes what is in flight, but does not wait an hour for open websockets.
+worker_shutdown_timeout 5s;
 pid {run}/nginx.pid;
 error_log {run}/error.log warn;
 events {{ worker_connections 4096; }}
@@ -75,7 +81,6 @@ http {{
     uwsgi_temp_path {run}/temp/uwsgi;
     scgi_temp_path {run}/temp/scgi;
     include {SITE};
-    access_log {run}/access.log planner_route;
 }}
 """
     )
@@ -185,8 +190,8 @@ def serve(args: argparse.Namespace) -> int:
 
 
 def includes(args: argparse.Namespace) -> int:
-    write_includes(Path(args.to), args.listen, args.addresses)
-    print(f"wrote listen.conf, upstreams.conf and routes.conf in {args.to}")
+    write_includes(Path(args.to), args.listen, args.addresses, Path(args.logs))
+    print(f"wrote listen.conf, upstreams.conf, routes.conf and logs.conf in {args.to}")
     return 0
 
 
@@ -199,10 +204,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--run-dir", help="folder for nginx's configuration, pid, logs (default: a new temp folder)")
     parser.add_argument("--start-timeout", type=float, default=60.0, help="seconds to wait for the processes")
     parser.add_argument("--host", default="0.0.0.0", help="nginx's address (default: every address)")
-    inc = sub.add_parser("includes", help="write nginx's listen, upstreams and routes files")
+    inc = sub.add_parser("includes", help="write nginx's listen, upstreams, routes and logs files")
     inc.add_argument("addresses", nargs="+", help="planner processes as HOST:PORT")
     inc.add_argument("--listen", action="append", default=None, help="nginx listen value (repeatable; default 80)")
     inc.add_argument("--to", default="deploy/nginx/planner", help="folder to write them in")
+    inc.add_argument("--logs", default="/var/log/nginx", help="folder for the site's logs (default /var/log/nginx)")
     args = parser.parse_args(argv)
     if args.command == "includes":
         args.listen = args.listen or ["80"]
