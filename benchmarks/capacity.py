@@ -13,8 +13,9 @@ address (a rerun with the new query string), which runs the whole page script, a
 click in the plan's fragment does. The response time is from the message sent to the server's
 "script finished" (or, for a download, to the file's last byte).
 
-The one-student value is one student acting every second (40 actions). Each level then runs all its
-students together for ``--duration`` seconds; the capacity is the largest level whose p95 stays
+The one-student value is one student acting about every second for a minute. Each level then runs
+all its students together for ``--duration`` seconds (stopping once a level's p95 is four times the
+limit); the capacity is the largest level whose p95 stays
 within twice the one-student p95. The planner runs behind nginx by deploy/local.py for both 1 and 2
 processes, so the two differ only in the number of processes. Every result carries the time and the
 load average, since the machine is shared.
