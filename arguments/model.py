@@ -108,9 +108,14 @@ class Work(Record):
     kind: WorkKind
 
     @cached_property
+    def surnames(self) -> str:
+        """``Heller and Nekrich``: the author(s) as a citation names them."""
+        return _surnames(self.author)
+
+    @cached_property
     def short(self) -> str:
         """``Haslam (1984)``: surname(s) and year, for inline citations."""
-        return f"{_surnames(self.author)} ({self.year})"
+        return f"{self.surnames} ({self.year})"
 
 
 def _surnames(author: str) -> str:
@@ -149,6 +154,10 @@ class Evidence(Record):
     challenges: tuple[Id, ...] = ()
     debate: OptionalText = ""
     correction: OptionalText = ""
+
+    def named(self, short: bool) -> str:
+        """The item's title, or its short title (an exam plan's) where it has one."""
+        return self.short if short and self.short else self.title
 
 
 class SupportLink(Record):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from arguments.checklist import MET, TO_DO, check_plan
@@ -79,24 +79,30 @@ class Trim:
     context: bool = True  # the introduction's background line
     citations: bool = True  # a short citation after each item (the bibliography lists them all)
     entries: int = 3  # historians in the historiography paragraph
-    counter_how: bool = True  # why the counter cuts against the claim (the rebuttal answers it anyway)
     lean: bool = False  # the question's task in one line, no separate extent line (the thesis has it)
     signposts: bool = True  # the roadmap names each paragraph's argument (else: their numbers and roles)
     basis: bool = True  # a historian's entry names the items it rests on (else: the paragraph that has them)
 
 
-# Tried in turn until the plan fits.
-TRIMS = (
-    Trim(counter_how=False),
-    Trim(errors=1, counter_how=False),
-    Trim(errors=1, context=False, counter_how=False),
-    Trim(errors=1, context=False, citations=False, counter_how=False),
-    Trim(errors=0, context=False, citations=False, entries=2, counter_how=False),
-    Trim(errors=0, context=False, citations=False, entries=2, counter_how=False, lean=True),
-    Trim(errors=0, context=False, citations=False, entries=2, counter_how=False, lean=True, signposts=False),
-    Trim(
-        errors=0, context=False, citations=False, entries=2, counter_how=False, lean=True, signposts=False, basis=False
-    ),
+def _ladder(*steps: dict[str, object]) -> tuple[Trim, ...]:
+    """Each trim leaves out what the one before did, and one thing more."""
+    trims, trim = [], Trim()
+    for step in steps:
+        trim = replace(trim, **step)
+        trims.append(trim)
+    return tuple(trims)
+
+
+# Tried in turn until the plan fits: extras first, then the tightest wordings.
+TRIMS = _ladder(
+    {},
+    {"errors": 1},
+    {"context": False},
+    {"citations": False},
+    {"errors": 0, "entries": 2},
+    {"lean": True},
+    {"signposts": False},
+    {"basis": False},
 )
 FULL = Trim(errors=99, entries=99)  # revision notes: everything
 
@@ -203,8 +209,7 @@ def _evidence(use: EvidenceUse, plan: EssayPlan, works: dict[str, Work], trim: T
 
 def _named(use: EvidenceUse, trim: Trim) -> str:
     """``18 September 1934 · The USSR joins the League``: an item's date and title (short in an exam plan)."""
-    item = use.evidence
-    return f"{item.date.label} · {item.title if trim is FULL or not item.short else item.short}"
+    return f"{use.evidence.date.label} · {use.evidence.named(short=trim is not FULL)}"
 
 
 def _rebuttal(use: EvidenceUse, trim: Trim) -> str:
@@ -223,7 +228,6 @@ def _outside(use: EvidenceUse, plan: EssayPlan) -> tuple[Line, ...]:
 
 def _paragraph(p: BodyParagraph, plan: EssayPlan, works: dict[str, Work], trim: Trim) -> Part:
     full = trim is FULL
-    short = _short(trim)
     lines = [Line("School" if len(p.schools) == 1 else "Schools", ", ".join(s.name for s in p.schools))]
     if p.role == "opposing":
         lines.append(Line("The rival case", p.topic_sentence if full else brief(p.topic_sentence, TOPIC_WORDS)))
@@ -232,7 +236,7 @@ def _paragraph(p: BodyParagraph, plan: EssayPlan, works: dict[str, Work], trim: 
             lines.append(
                 Line(
                     "The answer",
-                    _named(use, trim) + (f": {short(use.how, 'counter')}" if trim.counter_how else ""),
+                    _named(use, trim) + (f": {use.how}" if full else ""),
                     (
                         Line(
                             f"How it fares ({STANCE_LABELS[use.stance]})",
@@ -258,7 +262,7 @@ def _paragraph(p: BodyParagraph, plan: EssayPlan, works: dict[str, Work], trim: 
             lines.append(
                 Line(
                     f"Counter{rivals}",
-                    _named(use, trim) + (f": {short(use.how, 'counter')}" if trim.counter_how else ""),
+                    _named(use, trim) + (f": {use.how}" if full else ""),
                     (Line(f"Rebuttal ({STANCE_LABELS[use.stance]})", _rebuttal(use, trim)),) + _outside(use, plan),
                     kind="counter",
                 )
@@ -434,8 +438,7 @@ def _by_author(works: tuple[Work, ...]) -> str:
     """``Carley (1993, 1999); Roberts (1995)``: short citations, one per author."""
     years: dict[str, list[str]] = {}
     for w in works:
-        author, _, year = w.short.rpartition(" (")
-        years.setdefault(author, []).append(year.rstrip(")"))
+        years.setdefault(w.surnames, []).append(str(w.year))
     return "; ".join(f"{author} ({', '.join(dict.fromkeys(ys))})" for author, ys in years.items())
 
 

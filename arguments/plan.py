@@ -51,7 +51,7 @@ from arguments.essay import (  # noqa: F401 (the plan's names, imported from her
     paragraph_key,
     rebuttal_stance,
 )
-from arguments.model import Evidence, Pack, School, Thesis, Work
+from arguments.model import Pack, School, Thesis, Work
 from arguments.question import GENERIC_SHAPES, QuestionAnalysis, key_terms, stems_of
 from arguments.wording import (  # noqa: F401
     COMMAND_GUIDANCE,
@@ -67,8 +67,8 @@ from arguments.wording import (  # noqa: F401
     link_sentence,
     method_sentence,
     question_foci,
-    question_focus,
     refine_extent,
+    run_on,
     topic_sentence_of,
     weighed_first,
     why_ranked,
@@ -215,7 +215,7 @@ def build_plan(
     historiography = _historiography(pack, thesis, schools, paragraphs, opposing, length, cited)
 
     concessions = tuple(
-        f"paragraph {p.number} ({_lower_article(_title(p.counter[0].evidence, length))})"
+        f"paragraph {p.number} ({run_on(p.counter[0].evidence.named(length.paragraphs is not None))})"
         for p in paragraphs
         if p.stance == CONCEDED
     )
@@ -245,7 +245,7 @@ def build_plan(
         at = head.casefold().index(verdict.casefold())
         judgement = head if extent == verdict else head[:at] + extent.lower() + head[at + len(verdict) :]
     else:
-        judgement = f"{extent}: {_lower_article(head)}"
+        judgement = f"{extent}: {run_on(head)}"
     judgement += " " + _refinement(paragraphs, opposing, extent, change, concessions)
     command = question.command if question is not None else "to-what-extent"
     ranked = sorted(paragraphs, key=lambda p: p.rank)
@@ -279,23 +279,8 @@ def build_plan(
 
 
 def _rests_on(school: School) -> str:
-    """``The Collective Security school judges aims by …``-style: a school and what its reading rests on."""
-    method = school.method or method_sentence(school.basis)
-    first, _, rest = method.partition(" ")
-    if first in ("It", "Its", "Written", "These", "Their", "The") and rest:
-        method = f"{first.lower()} {rest}"
-    return f"{school.name} – {method}"
-
-
-def _lower_article(title: str) -> str:
-    """``The Munich Agreement`` → ``the Munich Agreement``, to run on inside a sentence."""
-    first, _, rest = title.partition(" ")
-    return f"{first.lower()} {rest}" if first in ("The", "A", "An") and rest else title
-
-
-def _title(item: Evidence, length: Length) -> str:
-    """An item's title; its short title in an exam plan."""
-    return item.short if length.paragraphs is not None and item.short else item.title
+    """``Collective Security school – it judges aims by …``: a school and what its reading rests on."""
+    return f"{school.name} – {run_on(school.method or method_sentence(school.basis))}"
 
 
 def _refinement(
@@ -342,7 +327,7 @@ def _historiography(
         work = next((w for w in p.historians if roles.get(w.id, "historian") == "historian"), None)
         if work is None and p.historians:
             work = p.historians[0]
-        author = work.short.rpartition(" (")[0] if work is not None else ""
+        author = work.surnames if work is not None else ""
         if work is None or work.id in seen or author in authors:
             continue  # one entry per historian: never Uldricks (1977) against Uldricks (1994)
         seen.add(work.id)
@@ -354,9 +339,9 @@ def _historiography(
             evaluation_short = fares.get(p.stance, "it fails against its best counter" if p.counter else "unanswered")
         elif p.counter:
             counter = p.counter[0].evidence
-            named = counter.short if wanted is not None and counter.short else counter.title
+            named = counter.named(wanted is not None)
             evaluation = f"{STANCE_WORDS[p.stance].capitalize()} against {named} ({counter.date.label})."
-            evaluation_short = f"it {STANCE_WORDS[p.stance]} against {_lower_article(named)}"
+            evaluation_short = f"it {STANCE_WORDS[p.stance]} against {run_on(named)}"
         else:
             evaluation = "Not yet tested against a counter."
             evaluation_short = "not yet tested against a counter"
@@ -370,9 +355,7 @@ def _historiography(
                 relevance=f"Paragraph {p.number}" + (" (the case against)" if p.role == "opposing" else ""),
                 # The items in the paragraph that cite this historian's work: their evidence, not the plan's.
                 basis_short=" and ".join(
-                    _lower_article(u.evidence.short or u.evidence.title)
-                    for u in p.support + p.counter
-                    if work.id in u.evidence.sources
+                    run_on(u.evidence.named(short=True)) for u in p.support + p.counter if work.id in u.evidence.sources
                 ),
                 claim_short=p.heading.removeprefix("The strongest case against: "),
                 evaluation_short=evaluation_short,

@@ -133,17 +133,10 @@ def answer_head(statement: str, words: int = 40, *, reason: bool = True) -> str:
 
 
 def author_year(work: Work) -> tuple[str, int, str]:
-    surname = work.short.split(" (")[0]
-    return (unicodedata.normalize("NFKD", surname).casefold(), work.year, work.title.casefold())
+    return (unicodedata.normalize("NFKD", work.surnames).casefold(), work.year, work.title.casefold())
 
 
 NAME = re.compile(r"\b[A-Z][\w'’]+(?:(?:\s+(?:of|the|and)\s+|\s+|[–-])[A-Z][\w'’]+)*")
-
-
-def question_focus(question: QuestionAnalysis | None, terms: tuple[str, ...], generic: str = "") -> str:
-    """The question's key phrase (the first of ``question_foci``), or "" without a question."""
-    foci = question_foci(question, terms, generic)
-    return foci[0] if foci else ""
 
 
 def question_foci(question: QuestionAnalysis | None, terms: tuple[str, ...], generic: str = "") -> tuple[str, ...]:
@@ -198,13 +191,21 @@ def topic_sentence_of(claim: Claim, terms: tuple[str, ...], foci: tuple[str, ...
         sentence = first_sentence(claim.text) if len(claim.text) > 320 else claim.text
     if not terms or carries_term(sentence, terms) or not focus:
         return sentence
-    first, _, rest = sentence.partition(" ")
-    if first in _LOWER_OPENINGS:  # "On collective security: the Soviet proposals …"
-        sentence = f"{first.lower()} {rest}"
-    return f"On {focus}: {sentence}"
+    return f"On {focus}: {run_on(sentence)}"  # "On collective security: the Soviet proposals …"
 
 
-_LOWER_OPENINGS = frozenset({"The", "A", "An", "In", "On", "At", "By", "After", "Before", "From", "For", "Its", "This"})
+# Opening words that are not names: lower-cased when a sentence runs on after a colon or a dash.
+_LOWER_OPENINGS = frozenset(
+    {"The", "A", "An", "In", "On", "At", "By", "After", "Before", "From", "For", "It", "Its", "This", "These", "Their"}
+    | {"Written"}
+)
+
+
+def run_on(text: str) -> str:
+    """``The Munich Agreement`` → ``the Munich Agreement``: a sentence or title run on inside another
+    (after a colon, a dash or "against"); a name it opens with keeps its capital."""
+    first, _, rest = text.partition(" ")
+    return f"{first.lower()} {rest}" if first in _LOWER_OPENINGS and rest else text
 
 
 def weighed_first(weighing: str, claims: list[Claim]) -> str:
