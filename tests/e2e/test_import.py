@@ -21,10 +21,22 @@ def choice():
     return question, pack.thesis[question.theses[0]]
 
 
-def upload(page: Page, name: str, content: bytes) -> None:
+def upload(page: Page, name: str, content: bytes, mime: str = "text/markdown") -> None:
     page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(
-        files=[{"name": name, "mimeType": "text/markdown", "buffer": content}]
+        files=[{"name": name, "mimeType": mime, "buffer": content}]
     )
+    wait_idle(page)
+
+
+def open_with_a_note(page: Page, server: str, question, thesis) -> None:
+    """The plan for a question and thesis, with a note on its conclusion (the edit a download keeps)."""
+    page.goto(f"{server}/?question={question.id}&thesis={thesis.id}")
+    wait_idle(page)
+    show_part(page, "Conclusion")
+    note = page.get_by_role("textbox", name="My notes on the conclusion")
+    note.fill(NOTE)
+    note.press("Tab")
+    expect(page.get_by_text("Your changes: 1 note.")).to_be_visible()
     wait_idle(page)
 
 
@@ -36,14 +48,7 @@ def download(page: Page) -> bytes:
 
 def test_download_then_load_into_a_new_tab_and_a_big_file_is_refused(page: Page, server, choice, outside_requests):
     question, thesis = choice
-    page.goto(f"{server}/?question={question.id}&thesis={thesis.id}")
-    wait_idle(page)
-    show_part(page, "Conclusion")
-    note = page.get_by_role("textbox", name="My notes on the conclusion")
-    note.fill(NOTE)
-    note.press("Tab")
-    expect(page.get_by_text("Your changes: 1 note.")).to_be_visible()
-    wait_idle(page)
+    open_with_a_note(page, server, question, thesis)
     saved = download(page)
     assert NOTE.split(".")[0].encode() in saved
 
@@ -71,14 +76,7 @@ def test_download_then_load_into_a_new_tab_and_a_big_file_is_refused(page: Page,
 def test_the_word_file_downloads_and_loads_back_into_a_new_tab(page: Page, server, choice, outside_requests):
     """The .docx is made on click (a callable download), carries the plan, and the box takes it."""
     question, thesis = choice
-    page.goto(f"{server}/?question={question.id}&thesis={thesis.id}")
-    wait_idle(page)
-    show_part(page, "Conclusion")
-    note = page.get_by_role("textbox", name="My notes on the conclusion")
-    note.fill(NOTE)
-    note.press("Tab")
-    expect(page.get_by_text("Your changes: 1 note.")).to_be_visible()
-    wait_idle(page)
+    open_with_a_note(page, server, question, thesis)
     with page.expect_download() as info:
         page.locator(".st-key-export_docx").get_by_role("button").click()
     assert info.value.suggested_filename == f"essay-plan-{thesis.id}.docx"
@@ -89,10 +87,7 @@ def test_the_word_file_downloads_and_loads_back_into_a_new_tab(page: Page, serve
 
     page.goto(server)
     wait_idle(page)
-    page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(
-        files=[{"name": f"essay-plan-{thesis.id}.docx", "mimeType": WORD, "buffer": word_file}]
-    )
-    wait_idle(page)
+    upload(page, f"essay-plan-{thesis.id}.docx", word_file, WORD)
     expect(page.get_by_text("Plan restored: thesis")).to_be_visible()
     show_part(page, "Conclusion")
     expect(page.get_by_role("textbox", name="My notes on the conclusion")).to_have_value(NOTE)
