@@ -156,6 +156,8 @@ def question_foci(question: QuestionAnalysis | None, terms: tuple[str, ...], gen
         ),
         key=lambda n: -len(n),
     )
+    # A name keeps the article the question gives it ("On the Munich Agreement:", not "On Munich Agreement:").
+    names = [f"the {n}" if re.search(rf"\bthe {re.escape(n)}", first) else n for n in names]
     words = [w for w in re.findall(r"[A-Za-z][\w'’-]+", question.text) if carries_term(w, terms)]
     # A phrase or a name reads as a lead-in ("On collective security: …"); a lone word ("On main: …") does
     # not, so the question's concept comes before single loaded words.
@@ -197,7 +199,7 @@ def topic_sentence_of(claim: Claim, terms: tuple[str, ...], foci: tuple[str, ...
 # Opening words that are not names: lower-cased when a sentence runs on after a colon or a dash.
 _LOWER_OPENINGS = frozenset(
     {"The", "A", "An", "In", "On", "At", "By", "After", "Before", "From", "For", "It", "Its", "This", "These", "Their"}
-    | {"Written"}
+    | {"Written", "With", "When", "While", "During", "Between", "Although", "Until", "Once", "Since", "Despite"}
 )
 
 
