@@ -5,11 +5,10 @@ from __future__ import annotations
 import streamlit as st
 
 from app_pages.common import current_pack
-from arguments.model import KIND_LABELS, THEMES, Pack
+from arguments.model import KIND_LABELS, Pack
 from arguments.present import bibliography_line, inline
 from arguments.tables import (
     TABLE_COLUMNS,
-    TIMELINE_YEARS,
     EvidenceFilter,
     evidence_frame,
     filter_evidence,
@@ -54,8 +53,8 @@ def filters(pack: Pack) -> EvidenceFilter:
     with st.container(horizontal=True):
         themes = st.multiselect(
             "Themes",
-            list(THEMES),
-            format_func=THEMES.__getitem__,
+            list(pack.info.theme_labels),
+            format_func=pack.info.theme_labels.__getitem__,
             placeholder="Any theme",
             key="ex_themes",
         )
@@ -68,7 +67,7 @@ def filters(pack: Pack) -> EvidenceFilter:
         )
     with st.container(horizontal=True):
         years = st.slider("Period", first, last, (first, last), step=1, key="ex_years", format="%d")
-        text = st.text_input("Search", key="ex_text", placeholder="e.g. Rapallo, Litvinov, Haslam")
+        text = st.text_input("Search", key="ex_text", placeholder=f"e.g. {pack.info.search_example}" if pack.info.search_example else None)
     return EvidenceFilter(
         school=school,
         stance=stance,
@@ -109,11 +108,11 @@ def explorer(pack: Pack) -> None:
     rows = event.selection.rows if event is not None else []
     if rows and rows[0] < len(shown):
         details(pack, shown.iloc[rows[0]]["id"])
-    years = timeline_years(wanted.years)
+    years = timeline_years(pack, wanted.years)
     st.header(f"Timeline, {years[0]}–{years[1]}" if years else "Timeline", anchor=False)
     timeline = timeline_frame(pack, shown, years) if years else None
     if timeline is None or timeline.empty:
-        st.markdown(f"No matching items between {TIMELINE_YEARS[0]} and {TIMELINE_YEARS[1]}: loosen the filters.")
+        st.markdown("No matching items between {} and {}: loosen the filters.".format(*pack.info.timeline_years))
     else:
         st.altair_chart(
             timeline_chart(pack, timeline, years), alt=timeline_description(timeline, years), width="stretch"
@@ -137,7 +136,7 @@ def details(pack: Pack, evidence_id: str) -> None:
         st.markdown(f"**{inline(item.date.label)} · {inline(item.title)}**")
         lines = [
             f"**Kind:** {inline(KIND_LABELS[item.kind])}",
-            f"**Themes:** {inline(', '.join(THEMES[t] for t in item.themes))}",
+            f"**Themes:** {inline(', '.join(pack.info.theme_labels[t] for t in item.themes))}",
             f"**Supports:** {inline(', '.join(pack.school[s].name for s in supports) or 'no school')}",
             f"**Challenges:** {inline(', '.join(pack.school[s].name for s in challenges) or 'no school')}",
             f"**Summary:** {inline(item.summary)}",

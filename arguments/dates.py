@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 
-EARLIEST_YEAR = 1900
+# Any four-digit year up to today (a debate may reach back centuries; "0193" is a typo, not a date).
+EARLIEST_YEAR = 1000
 _PART = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 MONTHS = tuple(calendar.month_name)  # ("", "January", ...)
 

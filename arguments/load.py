@@ -45,7 +45,15 @@ except ImportError:  # pragma: no cover - the standard library parser gives the 
     _parse_toml = tomllib.loads
     _TOML_ERRORS = (tomllib.TOMLDecodeError,)
 
-BUNDLED_PACK = Path(__file__).resolve().parent.parent / "schools"
+PACKS_FOLDER = Path(__file__).resolve().parent.parent / "schools"
+# The default debate: its ids and links are the ones the planner has always had.
+BUNDLED_PACK = PACKS_FOLDER / "soviet-foreign-policy"
+
+
+def bundled_packs() -> tuple[Path, ...]:
+    """Every debate under ``schools/`` (one folder each, with a ``pack.toml``), the default first."""
+    found = sorted(p.parent for p in PACKS_FOLDER.glob("*/pack.toml"))
+    return tuple(sorted(found, key=lambda p: p != BUNDLED_PACK))
 MAX_FILE_BYTES = 64 * 1024 * 1024
 
 
@@ -187,7 +195,8 @@ def _load_pack(directory: str | Path | None) -> Pack:
             else:
                 seen[kind.key][found.id] = (found.source.path, found.line)
     ids = {key: {found.id for found in items} for key, items in written.items()}  # invalid records too
-    unchecked = _check_references(records, ids, problems, {k for k, found in unread.items() if found})
+    themes = None if info is None else info.theme_labels
+    unchecked = _check_references(records, ids, problems, {k for k, found in unread.items() if found}, themes)
     for kind, count in unchecked.items():
         _summarise_unchecked(problems, unread[kind], kind, count)
     if problems or info is None:
@@ -426,6 +435,7 @@ def _check_references(
     ids: dict[str, set[str]],
     problems: list[Problem],
     unread: set[str],
+    themes: dict[str, str] | None = None,
 ) -> dict[str, int]:
     """Report every reference to an id the pack does not have; returns, for each kind in ``unread``
     (a file of it could not be read), how many references to it could not be checked.
@@ -466,6 +476,19 @@ def _check_references(
             need("school", s, source, label, "supports", line)
         for s in item.challenges:
             need("school", s, source, label, "challenges", line)
+        for t in item.themes if themes is not None else ():
+            if t not in themes:
+                known = ", ".join(themes)
+                problems.append(
+                    Problem(
+                        source.path,
+                        label,
+                        "themes",
+                        f"'{t}' is not one of the pack's themes ({known}): use one of them, "
+                        "or add it to [pack.themes] in pack.toml",
+                        line,
+                    )
+                )
         for s in set(item.supports) & set(item.challenges):
             problems.append(
                 Problem(source.path, label, "challenges", f"school '{s}' is in both supports and challenges", line)

@@ -22,22 +22,6 @@ Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 OptionalText = Annotated[str, StringConstraints(strip_whitespace=True)]
 
-THEMES: dict[str, str] = {
-    "security": "Security",
-    "ideology": "Ideology",
-    "economic-backwardness": "Economic backwardness",
-    "attitudes-of-other-countries": "Attitudes of other countries",
-    "policy-makers": "The policy-makers",
-    "internal-situation": "The internal situation",
-}
-Theme = Literal[
-    "security",
-    "ideology",
-    "economic-backwardness",
-    "attitudes-of-other-countries",
-    "policy-makers",
-    "internal-situation",
-]
 EvidenceKind = Literal["event", "primary-source", "interpretation"]
 WorkKind = Literal["book", "article", "chapter", "documents", "memoir", "official"]
 CommandTerm = Literal[
@@ -90,12 +74,46 @@ class Record(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid", arbitrary_types_allowed=True)
 
 
+def _years(value: object) -> object:
+    return tuple(value) if isinstance(value, list) else value
+
+
+Years = Annotated[tuple[int, int], BeforeValidator(_years)]
+
+
 class PackInfo(Record):
+    """The pack's manifest (``pack.toml``): what the debate is, and the words and years it spans.
+
+    Everything topic-specific the engine and the app need comes from here or from the pack's
+    ``vocabulary.toml``: the code knows no topic.
+    """
+
     id: Id
     version: Text
     title: Text
     description: OptionalText = ""
     why_historians_differ: Text
+    # The subject a question must be about, in words ("the origins of the Cold War 1941–53").
+    subject: Text
+    # The years the course covers: open-ended ranges in a question ("after 1945") are closed with it.
+    period: Years
+    # The explorer's timeline (the period when absent).
+    timeline: Years | None = None
+    # Evidence dated after this year is about how the period was read later (documents published,
+    # historians' books): dated by publication, not by the events it is about.
+    later_than: int
+    # A few names the explorer's search box offers as examples.
+    search_example: OptionalText = ""
+    # The course's factors, in order: id → label.
+    themes: Annotated[tuple[tuple[Id, Text], ...], BeforeValidator(_as_pairs)] = Field(min_length=1)
+
+    @property
+    def theme_labels(self) -> dict[str, str]:
+        return dict(self.themes)
+
+    @property
+    def timeline_years(self) -> tuple[int, int]:
+        return self.timeline or self.period
 
 
 class Work(Record):
@@ -147,7 +165,7 @@ class Evidence(Record):
     title: Text
     short: OptionalText = ""  # the title in a few words, for an exam plan ("The Munich Agreement")
     kind: EvidenceKind
-    themes: tuple[Theme, ...] = Field(min_length=1)
+    themes: tuple[Id, ...] = Field(min_length=1)  # ids of the pack's themes (pack.toml)
     summary: Text
     sources: tuple[Id, ...] = Field(min_length=1)
     supports: tuple[Id, ...] = ()

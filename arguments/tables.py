@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
-from arguments.model import KIND_LABELS, THEMES, Claim, Evidence, Pack, School, Thesis, Work
+from arguments.model import KIND_LABELS, Claim, Evidence, Pack, School, Thesis, Work
 
 if TYPE_CHECKING:
     import altair as alt
@@ -26,8 +26,6 @@ STANCES = (SUPPORTS, CHALLENGES, CONTEXT)
 STANCE_SHAPES = ("triangle-up", "triangle-down", "circle")
 STANCE_COLOURS = ("#1f4e8c", "#b35806", "#595959")
 NO_SCHOOL_ROW = "No school (context)"
-# The period the course covers; later items (historians' books, archive openings) stay in the table.
-TIMELINE_YEARS = (1919, 1939)
 NO_READING = "No reading recorded"
 
 # Columns shown in the explorer's table, in order.
@@ -41,6 +39,7 @@ def _cites(pack: Pack, work_ids: tuple[str, ...]) -> str:
 def evidence_records(pack: Pack) -> list[dict[str, object]]:
     """One plain record per evidence item, in date order, with school stances as names and ids."""
     records = []
+    themes = pack.info.theme_labels
     for item in pack.evidence:
         supports, challenges = pack.stance(item.id)
         records.append(
@@ -54,7 +53,7 @@ def evidence_records(pack: Pack) -> list[dict[str, object]]:
                 "Title": item.title,
                 "Kind": KIND_LABELS[item.kind],
                 "kind": item.kind,
-                "Themes": ", ".join(THEMES[t] for t in item.themes),
+                "Themes": ", ".join(themes[t] for t in item.themes),
                 "themes": tuple(item.themes),
                 "Supports": ", ".join(pack.school[s].name for s in supports),
                 "Challenges": ", ".join(pack.school[s].name for s in challenges),
@@ -82,7 +81,7 @@ def evidence_frame(pack: Pack) -> pd.DataFrame:
 def year_span(pack: Pack) -> tuple[int, int]:
     """The first and last year any evidence item touches."""
     if not pack.evidence:
-        return (1920, 1939)
+        return pack.info.timeline_years
     return (min(e.date.year for e in pack.evidence), max(e.date.end_year for e in pack.evidence))
 
 
@@ -134,19 +133,22 @@ def filter_evidence(frame: pd.DataFrame, wanted: EvidenceFilter) -> pd.DataFrame
     return frame[keep].reset_index(drop=True)
 
 
-def timeline_years(years: tuple[int, int] | None) -> tuple[int, int] | None:
-    """The chart's span: the period asked for, within the course's years (None if they do not meet)."""
-    first, last = years or TIMELINE_YEARS
-    first, last = max(first, TIMELINE_YEARS[0]), min(last, TIMELINE_YEARS[1])
+def timeline_years(pack: Pack, years: tuple[int, int] | None) -> tuple[int, int] | None:
+    """The chart's span: the period asked for, within the pack's timeline (None if they do not meet).
+
+    Later items (historians' books, archive openings) stay in the table, off the chart."""
+    span = pack.info.timeline_years
+    first, last = years or span
+    first, last = max(first, span[0]), min(last, span[1])
     return (first, last) if first <= last else None
 
 
-def timeline_frame(pack: Pack, frame: pd.DataFrame, years: tuple[int, int] = TIMELINE_YEARS) -> pd.DataFrame:
+def timeline_frame(pack: Pack, frame: pd.DataFrame, years: tuple[int, int] | None = None) -> pd.DataFrame:
     """One row per (item, school, stance) for items dated within ``years``; unclaimed items get a context row."""
     import pandas as pd
 
     rows = []
-    first, last = years
+    first, last = years or pack.info.timeline_years
     for item in frame.to_dict("records"):
         if item["first_year"] > last or item["last_year"] < first:
             continue

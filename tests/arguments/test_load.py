@@ -63,8 +63,8 @@ def test_empty_field(pack_copy):
         ("18/09/1934", "not an ISO date"),
         ("1934-13-01", "month 13"),
         ("1935-02-30", "day 30"),
-        ("1850-01-01", "outside 1900"),
-        ("2999", "outside 1900"),
+        ("0850-01-01", "outside 1000"),
+        ("2999", "outside 1000"),
         ("1939/1934", "ends before it starts"),
     ],
 )

@@ -121,9 +121,9 @@ def test_timeline_keeps_only_items_in_its_years(mini_pack, frame):
         "triple-alliance-proposal",
         "secret-protocol",
     }
-    assert timeline_years(None) == (1919, 1939)
-    assert timeline_years((1930, 2021)) == (1930, 1939)
-    assert timeline_years((1950, 2021)) is None
+    assert timeline_years(mini_pack, None) == (1919, 1939)
+    assert timeline_years(mini_pack, (1930, 2021)) == (1930, 1939)
+    assert timeline_years(mini_pack, (1950, 2021)) is None
 
 
 def test_timeline_chart_shows_stance_by_shape_and_colour(mini_pack, frame):
