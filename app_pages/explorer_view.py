@@ -67,7 +67,11 @@ def filters(pack: Pack) -> EvidenceFilter:
         )
     with st.container(horizontal=True):
         years = st.slider("Period", first, last, (first, last), step=1, key="ex_years", format="%d")
-        text = st.text_input("Search", key="ex_text", placeholder=f"e.g. {pack.info.search_example}" if pack.info.search_example else None)
+        text = st.text_input(
+            "Search",
+            key="ex_text",
+            placeholder=f"e.g. {pack.info.search_example}" if pack.info.search_example else None,
+        )
     return EvidenceFilter(
         school=school,
         stance=stance,

@@ -350,7 +350,7 @@ def thesis_and_plan(pack: Pack, question: Question | None) -> None:
             return
         if ss.get(state.VIEW) == "project":
             st.rerun()  # projection is a page of its own: draw the whole page again
-        analysis = from_question(question) if question is not None else plan_question.analysis(pack)
+        analysis = from_question(question, pack) if question is not None else plan_question.analysis(pack)
         plan = plan_for(pack, thesis_id, state.edits(thesis_id), analysis)
         toolbar(plan, pack)
         part = show_plan(plan, pack)
@@ -367,7 +367,7 @@ def page() -> None:
         st.session_state[state.VIEW] = "plan"  # nothing to project until a thesis is chosen
     elif view == "project":
         question = pack.question.get(question_id) if question_id else None
-        analysis = from_question(question) if question is not None else plan_question.analysis(pack)
+        analysis = from_question(question, pack) if question is not None else plan_question.analysis(pack)
         plan = plan_for(pack, thesis_id, state.edits(thesis_id), analysis)
         projection.show(plan, pack, view_control)
         return

@@ -20,6 +20,7 @@ from arguments.essay import (
 )
 from arguments.model import Claim, Evidence, Pack, School, Thesis, Work
 from arguments.question import GENERIC_SHAPES, QuestionAnalysis, stems_of
+from arguments.vocabulary import pack_vocabulary
 from arguments.wording import first_sentence, heading_of
 
 SALIENCE = 0.5  # weight of how many claims cite an item, when choosing a paragraph's evidence
@@ -108,6 +109,7 @@ class Picker:
         self.years_used: list[int] = []
         self.fits: dict[tuple[str, str, int], float] = {}
         self.covered: dict[str, bool] = {}
+        self.naming = stems_of(" ".join(pack_vocabulary(pack).naming))  # the pack's too-common title words
 
     def covers(self, item: Evidence) -> bool:
         if item.id not in self.covered:
@@ -171,10 +173,9 @@ class Picker:
 
 
 NAMED_BONUS = 2.0
-# Words of a short title that name no particular item.
+# Words of a short title that name no particular item (the pack adds its own: ``[words] naming``).
 _TITLE_WORDS = stems_of(
-    "the a an of on and in to for with by at from its his her their soviet ussr moscow treaty agreement pact "
-    "speech proposal offer reading talks"
+    "the a an of on and in to for with by at from its his her their speech proposal offer reading talks"
 )
 
 
@@ -193,7 +194,7 @@ def choose_support(
         links = [link for link in claim.support if paragraph_key(claim.id, link.evidence) not in edits.dropped]
     else:
         # An item the paragraph's own topic sentence or heading names (its "Munich") comes first.
-        named = stems_of(f"{claim.topic} {claim.label}") - _TITLE_WORDS
+        named = stems_of(f"{claim.topic} {claim.label}") - _TITLE_WORDS - picker.naming
         ranked = sorted(
             picker.usable(claim, claim.support),
             key=lambda link: (

@@ -211,7 +211,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.question_id not in pack.question:
             print(f"error: {UnknownIdError('question', args.question_id, tuple(pack.question))}", file=sys.stderr)
             return 2
-        question = from_question(pack.question[args.question_id])
+        question = from_question(pack.question[args.question_id], pack)
     try:
         plan = build_plan(pack, args.thesis, PlanEdits(length=args.length), question)
     except UnknownIdError as error:

@@ -283,7 +283,7 @@ def _question(fields: dict[str, Any], pack: Pack, warnings: list[str]) -> Questi
         if text is not None:
             warnings.append("The file names both a question and a question text; the question was used.")
         if question_id in pack.question:
-            return from_question(pack.question[question_id])
+            return from_question(pack.question[question_id], pack)
         warnings.append(
             f"The question {_name(question_id, 'question id')} is not in this data pack; "
             "the plan was restored without a question."
@@ -300,7 +300,7 @@ def _question(fields: dict[str, Any], pack: Pack, warnings: list[str]) -> Questi
             "the plan was restored without a question."
         )
         return None
-    return analyse_question(text)
+    return analyse_question(text, pack)
 
 
 def _claim_ids(thesis: Thesis, pack: Pack) -> dict[str, set[str]]:

@@ -19,10 +19,7 @@ from arguments.question import (
     dated_by_publication,
     find_shape,
 )
-from arguments.vocabulary import (
-    GENERIC,
-    tokens,
-)
+from arguments.vocabulary import Vocabulary, pack_vocabulary
 
 # ---------------------------------------------------------------------------------------------
 # The index.
@@ -55,20 +52,24 @@ class Index:
     idf: dict[str, float]
     questions: tuple[Question, ...]
     question_vectors: tuple[dict[str, float], ...]
+    vocabulary: Vocabulary
     thesis_row: dict[str, int] = field(default_factory=dict)
 
 
-def _repeat(parts: Iterable[tuple[str, int]]) -> list[str]:
+def _repeat(parts: Iterable[tuple[str, int]], words: Vocabulary) -> list[str]:
     out: list[str] = []
     for text, weight in parts:
-        out += tokens(text) * weight
+        out += words.tokens(text) * weight
     return out
 
 
 def _build(pack: Pack) -> Index:
+    words = pack_vocabulary(pack)
     evidence_ids = tuple(e.id for e in pack.evidence)
     evidence_row = {e: i for i, e in enumerate(evidence_ids)}
-    evidence_docs = [_repeat([(e.title, W_TITLE), (e.summary, W_TEXT), (e.debate, W_TEXT)]) for e in pack.evidence]
+    evidence_docs = [
+        _repeat([(e.title, W_TITLE), (e.summary, W_TEXT), (e.debate, W_TEXT)], words) for e in pack.evidence
+    ]
     claim_ids = tuple(c.id for c in pack.claims)
     claim_row = {c: i for i, c in enumerate(claim_ids)}
     claim_docs = []
@@ -76,7 +77,7 @@ def _build(pack: Pack) -> Index:
         parts = [(claim.text, W_CLAIM)]
         parts += [(pack.item[s.evidence].title, 1) for s in claim.support]
         parts += [(s.how, 1) for s in claim.support]
-        claim_docs.append(_repeat(parts))
+        claim_docs.append(_repeat(parts, words))
 
     infos, head_docs = [], []
     for thesis in pack.theses:
@@ -88,7 +89,7 @@ def _build(pack: Pack) -> Index:
             (thesis.weighing, W_TEXT),
         ]
         parts += [(q.text, W_QUESTION) for q in pack.questions if thesis.id in q.theses]
-        head_docs.append(_repeat(parts))
+        head_docs.append(_repeat(parts, words))
         weights: dict[int, float] = {}
         spans, later = [], 0
         for claim_id in thesis.claims:
@@ -96,7 +97,7 @@ def _build(pack: Pack) -> Index:
             for link in claim.support:
                 weights[evidence_row[link.evidence]] = 1.0
                 item = pack.item[link.evidence]
-                if dated_by_publication(item):
+                if dated_by_publication(item, pack.info.later_than):
                     later += 1
                 else:
                     spans.append((item.date.year, item.date.end_year))
@@ -117,8 +118,8 @@ def _build(pack: Pack) -> Index:
         )
 
     questions = tuple(pack.questions)
-    question_tokens = [tokens(q.text) for q in questions]
-    school_docs = [tokens(f"{s.name} {s.summary}") for s in pack.schools]
+    question_tokens = [words.tokens(q.text) for q in questions]
+    school_docs = [words.tokens(f"{s.name} {s.summary}") for s in pack.schools]
     corpus = head_docs + claim_docs + evidence_docs + question_tokens + school_docs
     df: Counter[str] = Counter()
     for doc in corpus:
@@ -141,14 +142,15 @@ def _build(pack: Pack) -> Index:
         evidence_ids=evidence_ids,
         idf=idf,
         questions=questions,
-        question_vectors=tuple(vector({t: 1.0 for t in q}, idf) for q in question_tokens),
+        question_vectors=tuple(vector({t: 1.0 for t in q}, idf, words.generic) for q in question_tokens),
+        vocabulary=words,
     )
     index.thesis_row = {info.thesis.id: i for i, info in enumerate(infos)}
     return index
 
 
-def vector(weights: dict[str, float], idf: dict[str, float]) -> dict[str, float]:
-    vector = {w: v * idf.get(w, 1.0) * (0.3 if w in GENERIC else 1.0) for w, v in weights.items()}
+def vector(weights: dict[str, float], idf: dict[str, float], generic: frozenset[str]) -> dict[str, float]:
+    vector = {w: v * idf.get(w, 1.0) * (0.3 if w in generic else 1.0) for w, v in weights.items()}
     norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
     return {w: v / norm for w, v in vector.items()}
 

@@ -35,7 +35,7 @@ def thesis_years_inside(pack: Pack, thesis: Thesis, years: tuple[int, int]) -> t
     for claim_id in thesis.claims:
         for link in pack.claim[claim_id].support:
             item = pack.item[link.evidence]
-            if item.id in seen or dated_by_publication(item):
+            if item.id in seen or dated_by_publication(item, pack.info.later_than):
                 continue
             seen.add(item.id)
             total += 1

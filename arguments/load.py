@@ -25,6 +25,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from arguments.model import (
+    ID_PATTERN,
     Claim,
     Evidence,
     Pack,
@@ -33,6 +34,7 @@ from arguments.model import (
     School,
     Thesis,
     Topic,
+    VocabularySpec,
     Work,
 )
 
@@ -48,12 +50,15 @@ except ImportError:  # pragma: no cover - the standard library parser gives the 
 PACKS_FOLDER = Path(__file__).resolve().parent.parent / "schools"
 # The default debate: its ids and links are the ones the planner has always had.
 BUNDLED_PACK = PACKS_FOLDER / "soviet-foreign-policy"
+VOCABULARY_FILE = "vocabulary.toml"
 
 
 def bundled_packs() -> tuple[Path, ...]:
     """Every debate under ``schools/`` (one folder each, with a ``pack.toml``), the default first."""
     found = sorted(p.parent for p in PACKS_FOLDER.glob("*/pack.toml"))
     return tuple(sorted(found, key=lambda p: p != BUNDLED_PACK))
+
+
 MAX_FILE_BYTES = 64 * 1024 * 1024
 
 
@@ -169,6 +174,7 @@ def _load_pack(directory: str | Path | None) -> Pack:
         raise PackError(root, [Problem(str(root), "", "", "no such folder: point --pack at a copy of schools/")])
 
     info = _load_info(root, problems)
+    vocabulary = _load_vocabulary(root, problems)
     records: dict[str, list[tuple[BaseModel, _Source, int | None]]] = {}
     written: dict[str, list[_Id]] = {}
     unread: dict[str, list[Problem]] = {}  # kind -> the problems of its files that gave no records
@@ -211,6 +217,7 @@ def _load_pack(directory: str | Path | None) -> Pack:
         theses=unique["thesis"],
         questions=unique["question"],
         topics=unique["topic"],
+        vocabulary=vocabulary or VocabularySpec(),
         where=MappingProxyType({(kind, rid): at for kind, ids in seen.items() for rid, at in ids.items()}),
     )
 
@@ -277,6 +284,28 @@ def _load_info(root: Path, problems: list[Problem]) -> PackInfo | None:
         return PackInfo.model_validate(table)
     except ValidationError as error:
         problems.extend(_explain(error, source, "[pack]", None, PackInfo))
+        return None
+
+
+def _load_vocabulary(root: Path, problems: list[Problem]) -> VocabularySpec | None:
+    """The pack's optional ``vocabulary.toml``: synonyms, period phrases and the topic rules."""
+    path = root / VOCABULARY_FILE
+    if not path.is_file():
+        return VocabularySpec()
+    read = _read(root, path, problems)
+    if read is None:
+        return None
+    source, data = read
+    try:
+        return VocabularySpec.model_validate(data)
+    except ValidationError as error:
+        for item in error.errors():
+            loc = tuple(item["loc"])
+            lines = _record_lines(source.text, str(loc[0])) if len(loc) > 1 and isinstance(loc[1], int) else []
+            line = lines[loc[1]] if lines and loc[1] < len(lines) else None
+            label = f"[[{loc[0]}]] {loc[1] + 1}" if line else (f"[{loc[0]}]" if loc else "")
+            single = ValidationError.from_exception_data(error.title, [item])  # type: ignore[list-item]
+            problems.extend(_explain(single, source, label, line, VocabularySpec))
         return None
 
 
@@ -414,6 +443,8 @@ def _explain(
         elif kind == "too_short":
             message = _HINTS.get(str(loc[-1]), f"needs at least {ctx.get('min_length')} items")
             message += f" (has {ctx.get('actual_length', 0)})" if "actual_length" in ctx else ""
+        elif kind == "string_pattern_mismatch" and ctx.get("pattern") != ID_PATTERN:
+            message = f"'{item['input']}' is not a token: lower-case letters and digits only, no spaces"
         elif kind == "string_pattern_mismatch":
             message = f"'{item['input']}' is not a kebab-case id (lower-case letters, digits and single hyphens)"
         elif kind == "literal_error":

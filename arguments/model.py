@@ -13,7 +13,7 @@ from functools import cached_property
 from types import MappingProxyType
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 
 from arguments.dates import HistDate, parse_date
 
@@ -219,6 +219,71 @@ class Thesis(Record):
     rival: Annotated[str, StringConstraints(pattern=r"^$|" + ID_PATTERN)] = ""
 
 
+def _compiles(pattern: str) -> str:
+    try:
+        re.compile(pattern)
+    except re.error as error:
+        raise ValueError(f"is not a valid regular expression ({error})") from None
+    return pattern
+
+
+Pattern = Annotated[str, StringConstraints(min_length=1), AfterValidator(_compiles)]
+Token = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+$")]
+Word = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, to_lower=True)]
+
+
+class Synonym(Record):
+    """Spellings and names of one thing, folded onto one token (``vocabulary.toml`` ``[[synonym]]``)."""
+
+    token: Token
+    label: OptionalText = ""  # how it reads in a reason line ("the Nazi–Soviet Pact")
+    patterns: tuple[Pattern, ...] = Field(min_length=1)
+    related: tuple[Token, ...] = ()  # query words that also count, at half weight
+
+
+class PeriodPhrase(Record):
+    """A phrase that names a span of years ("the inter-war years")."""
+
+    pattern: Pattern
+    years: Years
+
+
+class Words(Record):
+    generic: tuple[Word, ...] = ()  # in nearly every thesis: they count for little in the ranking
+    stop: tuple[Word, ...] = ()  # say nothing about the subject
+    loaded: tuple[Word, ...] = ()  # loaded words a question may use, beyond the general ones
+    naming: tuple[Word, ...] = ()  # too common in titles to name an item in a topic sentence
+
+
+class TopicRules(Record):
+    """What makes a question about this debate (``vocabulary.toml`` ``[topic]``)."""
+
+    years: Years | None = None  # the years a question may name (the pack's period when absent)
+    off_topic: Text
+    actors: tuple[Word, ...] = ()
+    terms: tuple[Word, ...] = ()
+    fields: tuple[Word, ...] = ()
+    excluded: tuple[Word, ...] = ()
+    actor_only: OptionalText = ""
+    other_periods: tuple[Word, ...] = ()
+    wider: tuple[Word, ...] = ()
+    wider_pairs: tuple[tuple[Word, ...], ...] = ()
+    wider_note: OptionalText = ""
+    frames: tuple[Pattern, ...] = ()
+    frame_words: tuple[Word, ...] = ()
+    neighbours: tuple[Word, ...] = ()
+    neighbour_note: OptionalText = ""
+
+
+class VocabularySpec(Record):
+    """The pack's ``vocabulary.toml``: how questions and the pack's texts are read (optional)."""
+
+    words: Words = Words()
+    period: tuple[PeriodPhrase, ...] = ()
+    synonym: tuple[Synonym, ...] = ()
+    topic: TopicRules | None = None
+
+
 class QuestionSource(Record):
     board: Text
     session: Text
@@ -277,6 +342,7 @@ class Pack:
     theses: tuple[Thesis, ...]
     questions: tuple[Question, ...]
     topics: tuple[Topic, ...]
+    vocabulary: VocabularySpec = VocabularySpec()
     # Where each record was read: (kind, id) → (file relative to the pack, line), for messages.
     where: Mapping[tuple[str, str], tuple[str, int | None]] = field(
         default_factory=lambda: MappingProxyType({}), repr=False, compare=False

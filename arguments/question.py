@@ -9,7 +9,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from arguments.model import COMMAND_LABELS, Evidence, Question
+from arguments.model import COMMAND_LABELS, Evidence, Pack, Question
+from arguments.vocabulary import Vocabulary, pack_vocabulary
 
 CONCEPT_LABELS: dict[str, str] = {
     "aim": "aims and motives",
@@ -88,8 +89,6 @@ LOADED_WORDS: tuple[str, ...] = (
     "responsible",
     "blame",
     "successful",
-    "collective security",
-    "appeasement",
     "ideology",
     "security",
     "genuinely",
@@ -122,19 +121,15 @@ _HISTORIOGRAPHY = re.compile(
     r"|judgements?|judgments?|assessments?)\b"
     r"|\b(?:why|how) (?:have|do|did|has) historians\b|\bhistorians (?:have )?(?:disagreed|differed|debated)\b"
     r"|\bhistorians (?:disagree|differ|debate)\b|\bviews? of historians\b"
-    r"|\b(?:new|newly (?:available|opened)|soviet|opening of the(?: soviet)?) (?:sources|archives|documents|records)\b",
+    r"|\b(?:new|newly (?:available|opened)|opening of(?: the)?)(?: \w+)? (?:sources|archives|documents|records)\b"
+    r"|\barchives\b",
 )
 
-# The pack's period: open-ended ranges ("after 1933", "before 1933") are closed with it.
-PERIOD: tuple[int, int] = (1921, 1939)
-# Evidence dated after this year is about how the period was read later (documents published,
-# an admission of 1989, historians' books): dated by publication, not by the events it is about.
-LATER_THAN = 1945
 
-
-def dated_by_publication(item: Evidence) -> bool:
-    """A historian's reading (any date), or a later item such as a publication of documents."""
-    return item.kind == "interpretation" or item.date.year > LATER_THAN
+def dated_by_publication(item: Evidence, later_than: int) -> bool:
+    """A historian's reading (any date), or an item dated after the pack's ``later_than`` year (a
+    publication of documents, an admission decades later): dated by publication, not by events."""
+    return item.kind == "interpretation" or item.date.year > later_than
 
 
 _YEAR_SPAN = re.compile(
@@ -154,7 +149,6 @@ _OPEN_END = re.compile(
     re.IGNORECASE,
 )
 _YEAR = re.compile(r"\b(1[5-9][0-9]{2}|20[0-9]{2})\b")
-_INTERWAR = re.compile(r"\binter[\s-]?war\b")
 _DECADE_PART = {None: (0, 9), "early": (0, 3), "mid": (3, 6), "late": (6, 9)}
 
 
@@ -393,6 +387,7 @@ class QuestionAnalysis:
     command_found: bool = True
     historiography: bool = False  # it asks about historians' interpretations, not only events
     shape: str = "extent"
+    later_than: int = 9999  # the pack's: items dated after it are dated by publication
 
     @property
     def words_to_define(self) -> tuple[str, ...]:
@@ -432,19 +427,25 @@ class QuestionAnalysis:
         never outside the dates; in a question about historians, neither is any later item (the
         publication of documents in 1948, the Soviet admission of 1989).
         """
-        if item.kind == "interpretation" or (self.historiography and dated_by_publication(item)):
+        if item.kind == "interpretation" or (self.historiography and dated_by_publication(item, self.later_than)):
             return True
         return self.covers(item.date.year, item.date.end_year)
 
 
-def find_years(text: str, until: int | None = None) -> tuple[int, int] | None:
+def find_years(
+    text: str,
+    until: int | None = None,
+    period: tuple[int, int] | None = None,
+    words: Vocabulary | None = None,
+) -> tuple[int, int] | None:
     """The date range a question sets (years after ``until``, if given, left out).
 
-    ``1933–39``, ``1933-1939``, ``1934 to 1939``, ``between 1921 and 1941`` give their span;
-    ``the 1930s`` → (1930, 1939) and ``the late 1930s`` → (1936, 1939); ``after 1933`` runs to the end
-    of the pack's period and ``before 1933`` from its start; ``the inter-war years`` → (1919, 1939).
-    Several dates give the span from the earliest to the latest. A question about historians
-    passes ``until``: "how have views changed since 1991" dates the historians, not the events.
+    ``2001–09``, ``2001-2009``, ``2001 to 2009``, ``between 2001 and 2009`` give their span;
+    ``the 1980s`` → (1980, 1989) and ``the late 1980s`` → (1986, 1989); ``after 2003`` runs to the end
+    of the pack's ``period`` and ``before 2003`` from its start; a phrase the pack's vocabulary
+    dates (its ``[[period]]`` entries) gives its years. Several dates give the span from the earliest
+    to the latest. A question about historians passes ``until``: "how have views changed since
+    1991" dates the historians, not the events.
     """
     text = text.replace("\u2019", "'")
     years: list[int] = []
@@ -462,15 +463,16 @@ def find_years(text: str, until: int | None = None) -> tuple[int, int] | None:
     rest = _DECADE.sub(" ", rest)
     for match in _OPEN_START.finditer(rest):
         year = int(match.group(1) or match.group(2))
-        years += [year, max(year, PERIOD[1])]
+        years += [year, max(year, period[1]) if period else year]
     for match in _OPEN_END.finditer(rest):
         year = int(match.group(1) or match.group(2))
-        years += [min(year, PERIOD[0]), year]
+        years += [min(year, period[0]) if period else year, year]
     years += [int(m.group(1)) for m in _YEAR.finditer(rest)]
     if until is not None:
         years = [y for y in years if y <= until]
-    if not years and _INTERWAR.search(text.lower()):
-        years = [1919, 1939]
+    named = words.period_years(text) if words is not None and not years else None
+    if named is not None:
+        years = list(named)
     return (min(years), max(years)) if years else None
 
 
@@ -510,9 +512,12 @@ def find_concept(text: str, command: str) -> str:
     return "aim"
 
 
-def find_loaded_words(text: str) -> tuple[str, ...]:
+def find_loaded_words(text: str, extra: tuple[str, ...] = ()) -> tuple[str, ...]:
+    """The loaded words a question uses (the general ones and the pack's own, ``extra``), in the
+    order the question uses them."""
     lowered = text.lower()
-    return tuple(w for w in LOADED_WORDS if re.search(rf"\b{re.escape(w)}\b", lowered))
+    found = ((re.search(rf"\b{re.escape(w)}\b", lowered), w) for w in dict.fromkeys(LOADED_WORDS + extra))
+    return tuple(w for m, w in sorted(((m, w) for m, w in found if m), key=lambda f: f[0].start()))
 
 
 def is_historiography(text: str) -> bool:
@@ -520,33 +525,36 @@ def is_historiography(text: str) -> bool:
     return bool(_HISTORIOGRAPHY.search(text.lower().replace("\u2019", "'")))
 
 
-def analyse_question(text: str) -> QuestionAnalysis:
-    """Decode a question typed or pasted by a student."""
+def analyse_question(text: str, pack: Pack) -> QuestionAnalysis:
+    """Decode a question typed or pasted by a student, in the terms of the pack's debate."""
     clean = " ".join(text.split())
     command, found = find_command(clean)
     historiography = is_historiography(clean)
+    info, words = pack.info, pack_vocabulary(pack)
     return QuestionAnalysis(
         text=clean,
         command=command,
         concept=find_concept(clean, command),
-        # In a question about historians, "since 1945" or "since 1991" dates the historians.
-        years=find_years(clean, until=LATER_THAN - 1 if historiography else None),
-        loaded_words=find_loaded_words(clean),
+        # In a question about historians, a year after the period ("since 1991") dates the historians.
+        years=find_years(clean, info.later_than - 1 if historiography else None, info.period, words),
+        loaded_words=find_loaded_words(clean, words.loaded),
         command_found=found,
         historiography=historiography,
         shape=find_shape(clean, command),
+        later_than=info.later_than,
     )
 
 
-def from_question(question: Question) -> QuestionAnalysis:
+def from_question(question: Question, pack: Pack) -> QuestionAnalysis:
     """The analysis of a curated question: its recorded command, concept and years win."""
     return QuestionAnalysis(
         text=question.text,
         command=question.command,
         concept=question.concept,
         years=question.years,
-        loaded_words=find_loaded_words(question.text),
+        loaded_words=find_loaded_words(question.text, pack_vocabulary(pack).loaded),
         question_id=question.id,
         historiography=is_historiography(question.text),
         shape=question.shape or find_shape(question.text, question.command, question.concept),
+        later_than=pack.info.later_than,
     )

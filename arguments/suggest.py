@@ -58,14 +58,7 @@ from arguments.question import (
     from_question,
 )
 from arguments.topic import CURATED_ON_TOPIC, topic_check
-from arguments.vocabulary import (
-    GENERIC,
-    QUERY_EXPANSIONS,
-    TOKEN_LABELS,
-    fold,
-    surface_forms,
-    tokens,
-)
+from arguments.vocabulary import Vocabulary, fold
 
 # Blend of the signals, each scaled to 0–1: the thesis's own argument, its best claims, its
 # evidence, the curated questions that list it, and the fit of its evidence to the question's dates.
@@ -176,15 +169,15 @@ def _coverage(inside: list[tuple[int, int]], first: int, last: int) -> float:
     return 0.5 * span + 0.5 * even
 
 
-def _query(text: str, concept: str) -> dict[str, float]:
+def _query(text: str, concept: str, words: Vocabulary) -> dict[str, float]:
     """Query words with weights: the question's own words, related words, the concept's words."""
     weights: dict[str, float] = {}
-    for word in tokens(text):
-        weights[word] = 1.0 if word not in GENERIC else 0.2
+    for word in words.tokens(text):
+        weights[word] = 1.0 if word not in words.generic else 0.2
     for word in list(weights):
-        for extra in QUERY_EXPANSIONS.get(word, ()):
+        for extra in words.expansions.get(word, ()):
             weights.setdefault(extra, EXPANSION_WEIGHT)
-    for word in tokens(CONCEPT_WORDS.get(concept, "")):
+    for word in words.tokens(CONCEPT_WORDS.get(concept, "")):
         weights.setdefault(word, CONCEPT_WEIGHT)
     return weights
 
@@ -203,14 +196,14 @@ def _scaled(values: list[float]) -> list[float]:
 
 
 def _terms_addressed(
-    query: dict[str, float], doc: Counter[str], idf: dict[str, float], forms: dict[str, str]
+    query: dict[str, float], doc: Counter[str], idf: dict[str, float], forms: dict[str, str], words: Vocabulary
 ) -> list[str]:
-    found = [t for t, w in query.items() if w >= 1.0 and doc.get(t) and t not in GENERIC]
-    found = [t for t in found if t in TOKEN_LABELS or idf.get(t, 0.0) >= 2.0]
+    found = [t for t, w in query.items() if w >= 1.0 and doc.get(t) and t not in words.generic]
+    found = [t for t in found if t in words.labels or idf.get(t, 0.0) >= 2.0]
     found.sort(key=lambda t: -idf.get(t, 1.0) * math.log1p(doc[t]))
     labels: list[str] = []
     for term in found[:3]:
-        label = TOKEN_LABELS.get(term) or forms.get(term, term)
+        label = words.labels.get(term) or forms.get(term, term)
         if label not in labels:
             labels.append(label)
     return labels
@@ -238,7 +231,8 @@ def _signals(index: Index, query: dict[str, float]) -> _Signals:
     claim_scores = _scaled(_scores(index.claims, query))
     item_scores = _scaled(_scores(index.evidence, query))
     # For the reason line: items that match the question's own words, not only related words.
-    own = {w: v for w, v in query.items() if v >= 1.0 and w not in GENERIC}
+    generic = index.vocabulary.generic
+    own = {w: v for w, v in query.items() if v >= 1.0 and w not in generic}
     item_own = _scaled(_scores(index.evidence, own)) if own else [0.0] * len(item_scores)
     claims, evidence, hits = [], [], []
     for info in index.infos:
@@ -251,7 +245,7 @@ def _signals(index: Index, query: dict[str, float]) -> _Signals:
 
     # Similarity to the curated questions on the question's own words (no related or concept words),
     # so that a copy of a curated question scores 1.
-    qvec = vector({w: 1.0 for w, v in query.items() if v >= 1.0 or w in GENERIC}, index.idf)
+    qvec = vector({w: 1.0 for w, v in query.items() if v >= 1.0 or w in generic}, index.idf, generic)
     sims = [cosine(qvec, v) for v in index.question_vectors]
     curated = [0.0] * len(index.infos)
     curated_for: dict[int, Question] = {}
@@ -283,13 +277,14 @@ def suggest_theses(pack: Pack, question_text: str) -> Suggestions:
     index = pack_index(pack)
     text = " ".join(question_text.split())
     exact = next((q for q in pack.questions if fold(q.text) == fold(text)), None)
-    analysis = from_question(exact) if exact is not None else analyse_question(text)
+    analysis = from_question(exact, pack) if exact is not None else analyse_question(text, pack)
     if not fold(text):
         return Suggestions(analysis, False, (), "No question given: type or paste an essay question.")
-    query = _query(text, analysis.concept)
-    words = set(query) | set(fold(text).split())
+    words = index.vocabulary
+    query = _query(text, analysis.concept, words)
+    named = set(query) | set(fold(text).split())
     signals = _signals(index, query)
-    check = topic_check(analysis, words, signals.best_similarity)
+    check = topic_check(pack, analysis, named, signals.best_similarity)
     if not check.on_topic:
         return Suggestions(analysis, False, (), check.message)
 
@@ -318,12 +313,12 @@ def suggest_theses(pack: Pack, question_text: str) -> Suggestions:
     else:
         ranked.sort(key=lambda r: (-r[0], r[1]))
 
-    forms = surface_forms(text)
+    forms = words.surface_forms(text)
     results = []
     for score, row, inside in ranked:
         info = index.infos[row]
         bits = []
-        terms = _terms_addressed(query, index.head_docs[row], index.idf, forms)
+        terms = _terms_addressed(query, index.head_docs[row], index.idf, forms, words)
         if terms:
             bits.append("argues about " + ", ".join(terms))
         hits = [pack.item[e].title for e in signals.evidence_hits[row][:2]]

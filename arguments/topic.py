@@ -1,140 +1,19 @@
-"""Is a question about Soviet foreign policy 1921–39? The rule that sends an off-topic question away
-with a reason instead of a ranking (used by ``arguments.suggest``)."""
+"""Is a question about the pack's debate? The rule that sends an off-topic question away with a
+reason instead of a ranking (used by ``arguments.suggest``). The words and years come from the
+pack (``vocabulary.toml`` ``[topic]``); the rule itself knows no topic."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
+from arguments.model import Pack, TopicRules
 from arguments.question import QuestionAnalysis
 from arguments.vocabulary import fold
 
-# The years a question may name and still be about this pack (1917–41 as context is fine).
-TOPIC_YEARS: tuple[int, int] = (1917, 1941)
-OFF_TOPIC_MESSAGE = (
-    "This question does not seem to be about Soviet foreign policy 1921–39, the period this planner covers"
-)
-
-# ---------------------------------------------------------------------------------------------
-# Topic check.
-# ---------------------------------------------------------------------------------------------
-
 # A question at least this similar to one of the pack's curated questions is on topic.
 CURATED_ON_TOPIC = 0.6
-# Words that tie a question to the USSR.
-SOVIET_ANCHORS = frozenset({"soviet", "stalin", "lenin", "redarmy", "trotsky"})
-# Words that tie it to Soviet foreign policy whatever else it says.
-SOVIET_FOREIGN_ANCHORS = frozenset(
-    {
-        "nazisovietpact",
-        "secretprotocol",
-        "comintern",
-        "litvinov",
-        "molotov",
-        "chicherin",
-        "rapallo",
-        "kandelaki",
-        "socialismonecountry",
-        "worldrevolution",
-        "triplealliance",
-        "socialfascism",
-    }
-)
-# Words of foreign affairs: with a Soviet anchor they make a question about Soviet foreign policy.
-FOREIGN_WORDS = frozenset(
-    {
-        "foreign",
-        "diplomacy",
-        "diplomat",
-        "diplomatic",
-        "relation",
-        "relations",
-        "pact",
-        "treaty",
-        "treati",
-        "alliance",
-        "ally",
-        "alli",
-        "allies",
-        "agreement",
-        "international",
-        "intervention",
-        "war",
-        "ww2",
-        "peace",
-        "germany",
-        "hitler",
-        "nazi",
-        "britain",
-        "france",
-        "poland",
-        "czechoslovakia",
-        "japan",
-        "china",
-        "spain",
-        "league",
-        "appeasement",
-        "munich",
-        "west",
-        "capitalist",
-        "collectivesecurity",
-        "popularfront",
-        "mutualassistance",
-        "expansion",
-        "anticominternpact",
-        "europe",
-        "european",
-        "abroad",
-        "external",
-    }
-)
-# Inter-war subjects in which the USSR was a principal actor: on topic even when it is not named.
-INTERWAR_ANCHORS = frozenset({"collectivesecurity", "popularfront", "ww2", "anticominternpact"})
-# The IB's open comparative questions ("two authoritarian states", "two rulers of single-party states").
-_GENERIC_FRAME = re.compile(
-    r"\b(?:authoritarian|single party|one party|dictator\w*|totalitarian)\b|\btwo (?:rulers|leaders|states|countries)\b"
-)
-# Inter-war diplomacy of the other powers: near the pack's subject, but not it.
-OTHER_POWERS_WORDS = frozenset(
-    {"appeasement", "munich", "league", "spain", "hitler", "nazi", "germany", "britain", "france", "poland", "japan"}
-)
-# Home affairs: "Soviet policy" with one of these is not foreign policy.
-DOMESTIC_WORDS = frozenset(
-    {
-        "economy",
-        "economic",
-        "industrialisation",
-        "industrialization",
-        "collectivisation",
-        "collectivization",
-        "agriculture",
-        "agricultural",
-        "peasant",
-        "peasants",
-        "kulak",
-        "kulaks",
-        "five",
-        "plan",
-        "plans",
-        "religion",
-        "religious",
-        "church",
-        "women",
-        "culture",
-        "cultural",
-        "education",
-        "propaganda",
-        "famine",
-        "gulag",
-        "constitution",
-        "nationalities",
-        "social",
-    }
-)
-# Later or earlier subjects that a Soviet word does not make relevant.
-OTHER_PERIOD_WORDS = frozenset(
-    {"coldwar", "khrushchev", "brezhnev", "gorbachev", "yalta", "potsdam", "truman", "nato", "tsar", "tsarist", "ww1"}
-)
 
 
 @dataclass(frozen=True)
@@ -143,50 +22,70 @@ class TopicCheck:
     message: str = ""  # why it is off-topic, or what an on-topic match leaves out
 
 
-def topic_check(analysis: QuestionAnalysis, words: set[str], curated_similarity: float) -> TopicCheck:
-    """Decide whether a question is about Soviet foreign policy 1921–39. The rule, in order:
+@lru_cache(maxsize=16)
+def _frames(patterns: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(p) for p in patterns)
 
-    1. Dates: a question whose years all fall outside 1917–41 is off-topic, whatever it names.
+
+def topic_check(pack: Pack, analysis: QuestionAnalysis, words: set[str], curated_similarity: float) -> TopicCheck:
+    """Decide whether a question is about the pack's debate. The rule, in order (the word lists are
+    the pack's ``[topic]`` table; a pack without one accepts every question its dates allow):
+
+    1. Dates: a question whose years all fall outside the topic's years is off-topic, whatever it names.
     2. A near copy of one of the pack's curated questions (similarity ≥ 0.6) is on topic, unless it
-       names home affairs and nothing foreign ("How successful were Stalin's Five-Year Plans?").
-    3. Another period's subject (the Cold War, Khrushchev, the Tsars, the First World War) with no
-       Soviet foreign-policy word of 1921–39 is off-topic.
-    4. A Soviet foreign-policy term (Nazi–Soviet Pact, Comintern, Litvinov, Rapallo, …), or a word
-       for the USSR or Stalin together with a word of foreign affairs, is on topic; so is "Soviet
-       (Stalin's, Moscow's) policy" with no word of home affairs (economy, Five-Year Plans, …).
-    5. An IB-style open question about the foreign policy of authoritarian or single-party states
-       ("two rulers", "two authoritarian states") is on topic (the plans cover the Soviet case).
-    6. Inter-war subjects in which the USSR was a principal actor are on topic without naming it:
-       collective security, the Popular Front, the outbreak of war in 1939, foreign intervention in
-       the Spanish Civil War. The match then says that the plans cover the Soviet side only.
-       (Appeasement, Munich or the League on their own are about other powers: off-topic.)
-    7. Anything else is off-topic.
+       names only excluded subjects (home affairs in a foreign-policy debate) and nothing of the field.
+    3. Another period's or subject's words, with no term of the debate and no year inside the
+       period, make it off-topic.
+    4. A term of the debate, or an actor together with a word of the field, is on topic; so is an
+       actor's "policy" with no excluded word.
+    5. An open comparative frame (``frames``) with a frame word is on topic, with the wider note.
+    6. Wider subjects in which the actor was a principal (``wider``, ``wider_pairs``) are on topic,
+       with the note that the plans cover the actor's side only.
+    7. An actor alone, or a neighbouring subject alone, is off-topic with its own reason; anything
+       else is off-topic.
     """
+    rules = pack.vocabulary.topic
+    info = pack.info
+    limits = (rules.years if rules and rules.years else None) or info.period
+    prefix = rules.off_topic if rules else f"This question does not seem to be about {info.subject}"
     years = analysis.years
-    if years is not None and (years[1] < TOPIC_YEARS[0] or years[0] > TOPIC_YEARS[1]):
-        return TopicCheck(False, f"{OFF_TOPIC_MESSAGE}: its dates ({analysis.years_label}) fall outside it.")
-    soviet_foreign = bool(words & SOVIET_FOREIGN_ANCHORS)
-    home_only = bool(words & DOMESTIC_WORDS) and not (soviet_foreign or words & FOREIGN_WORDS)
-    if curated_similarity >= CURATED_ON_TOPIC and not home_only:
+    if years is not None and (years[1] < limits[0] or years[0] > limits[1]):
+        return TopicCheck(False, f"{prefix}: its dates ({analysis.years_label}) fall outside it.")
+    if rules is None:
         return TopicCheck(True)
-    if words & OTHER_PERIOD_WORDS and not soviet_foreign and not (years and years[0] <= 1939):
-        return TopicCheck(False, f"{OFF_TOPIC_MESSAGE}: it is about another period or subject.")
-    if soviet_foreign or (words & SOVIET_ANCHORS and words & FOREIGN_WORDS):
+    return _by_words(rules, analysis, words, curated_similarity, prefix, info.period)
+
+
+def _by_words(
+    rules: TopicRules,
+    analysis: QuestionAnalysis,
+    words: set[str],
+    curated_similarity: float,
+    prefix: str,
+    period: tuple[int, int],
+) -> TopicCheck:
+    years = analysis.years
+    actors, fields, excluded = set(rules.actors), set(rules.fields), set(rules.excluded)
+    other_periods = set(rules.other_periods)
+    term = bool(words & set(rules.terms))
+    excluded_only = bool(words & excluded) and not (term or words & fields)
+    if curated_similarity >= CURATED_ON_TOPIC and not excluded_only:
         return TopicCheck(True)
-    if words & SOVIET_ANCHORS and "policy" in words and not words & DOMESTIC_WORDS:
+    if words & other_periods and not term and not (years and years[0] <= period[1]):
+        return TopicCheck(False, f"{prefix}: it is about another period or subject.")
+    if term or (words & actors and words & fields):
         return TopicCheck(True)
-    wider = "The plans cover the Soviet side of this question only."
-    if "foreign" in words and _GENERIC_FRAME.search(fold(analysis.text)) and not (words & OTHER_PERIOD_WORDS):
-        return TopicCheck(True, wider)
-    spain_intervention = "spain" in words and bool(words & {"intervention", "foreign", "international"})
-    if words & INTERWAR_ANCHORS or spain_intervention:
-        return TopicCheck(True, wider)
-    if words & SOVIET_ANCHORS:
-        return TopicCheck(False, f"{OFF_TOPIC_MESSAGE}: it asks about the USSR but not about its foreign policy.")
-    if words & OTHER_POWERS_WORDS:
-        return TopicCheck(
-            False,
-            f"{OFF_TOPIC_MESSAGE}: it is about inter-war diplomacy but not about the USSR. To plan the Soviet "
-            "side, name it (for example: 'How did Munich affect Soviet foreign policy?').",
-        )
-    return TopicCheck(False, f"{OFF_TOPIC_MESSAGE}: it names nothing from it.")
+    if words & actors and "policy" in words and not words & excluded:
+        return TopicCheck(True)
+    frame_text = fold(analysis.text)
+    framed = any(f.search(frame_text) for f in _frames(rules.frames))
+    if words & set(rules.frame_words) and framed and not words & other_periods:
+        return TopicCheck(True, rules.wider_note)
+    paired = any(pair[0] in words and words & set(pair[1:]) for pair in rules.wider_pairs)
+    if words & set(rules.wider) or paired:
+        return TopicCheck(True, rules.wider_note)
+    if words & actors and rules.actor_only:
+        return TopicCheck(False, f"{prefix}: {rules.actor_only}")
+    if words & set(rules.neighbours) and rules.neighbour_note:
+        return TopicCheck(False, f"{prefix}: {rules.neighbour_note}")
+    return TopicCheck(False, f"{prefix}: it names nothing from it.")

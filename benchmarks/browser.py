@@ -93,7 +93,7 @@ def question_driver() -> Driver:
             texts = tuple(
                 next(
                     line.text  # the question decoded: its task, concept and dates
-                    for line in build_outline(build_plan(pack, shared[0], PlanEdits(), from_question(q)))
+                    for line in build_outline(build_plan(pack, shared[0], PlanEdits(), from_question(q, pack)))
                     .part(QUESTION)
                     .lines
                     if line.label == "Decoded"

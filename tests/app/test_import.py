@@ -66,7 +66,7 @@ def shown_plan(at, pack) -> str:
     question = at.session_state["question"]
     thesis = at.session_state["thesis"]
     edits = at.session_state["edits"].get(thesis, PlanEdits()) if "edits" in at.session_state else PlanEdits()
-    analysis = from_question(pack.question[question]) if question else None
+    analysis = from_question(pack.question[question], pack) if question else None
     return render_markdown(build_plan(pack, thesis, edits, analysis))
 
 
@@ -306,7 +306,7 @@ def test_a_typed_question_comes_back_as_the_pasted_question(make_app, pack, down
     typed = "How far was Soviet foreign policy sincere about collective security, 1933–39? " + NAMED["img-onerror"]
     assert suggest_theses(pack, typed).on_topic
     edits = PlanEdits().with_dropped("cs-munich", "munich-agreement").with_note("introduction", "my intro")
-    doc = render_markdown(build_plan(pack, THESIS, edits, analyse_question(typed)))
+    doc = render_markdown(build_plan(pack, THESIS, edits, analyse_question(typed, pack)))
     assert "question-text: " in doc
     at = upload(choose(make_app(), question=QUESTION, thesis=THESIS), doc.encode("utf-8"))
     assert len(at.success) == 1 and not at.error and not at.info
@@ -321,7 +321,7 @@ def test_an_off_topic_typed_question_is_noted_and_the_plan_restored_without_it(m
     typed = "To what extent did the French Revolution change France, 1789–99? " + NAMED["img-onerror"]
     assert not suggest_theses(pack, typed).on_topic
     edits = PlanEdits().with_note("conclusion", "my conclusion")
-    doc = render_markdown(build_plan(pack, THESIS, edits, analyse_question(typed)))
+    doc = render_markdown(build_plan(pack, THESIS, edits, analyse_question(typed, pack)))
     at = upload(choose(make_app(), question=None, thesis="munich-first"), doc.encode("utf-8"))
     assert len(at.success) == 1 and not at.error
     assert at.session_state["thesis"] == THESIS and at.session_state["edits"][THESIS] == edits
@@ -334,7 +334,7 @@ def test_an_off_topic_typed_question_is_noted_and_the_plan_restored_without_it(m
 def test_a_typed_question_longer_than_the_box_is_cut_with_a_warning(make_app, pack):
     typed = "How far was Soviet foreign policy sincere about collective security, 1933–39? " + "Explain. " * 60
     assert len(typed) > 500
-    doc = render_markdown(build_plan(pack, THESIS, PlanEdits(), analyse_question(typed)))
+    doc = render_markdown(build_plan(pack, THESIS, PlanEdits(), analyse_question(typed, pack)))
     at = upload(make_app(), doc.encode("utf-8"))
     assert len(at.success) == 1 and len(at.warning) == 1
     assert "longer than the question box allows (500 characters)" in at.warning[0].value
@@ -347,7 +347,7 @@ def test_a_question_pasted_and_cleared_earlier_does_not_drop_the_restored_thesis
     typed = "How far was Soviet foreign policy sincere about collective security, 1933–39?"
     thesis = "gs-rapallo-to-pact"  # ranked well below the five the page offers for this question
     assert thesis not in [r.thesis.id for r in suggest_theses(bundled, typed).ranked[:5]]
-    doc = render_markdown(build_plan(bundled, thesis, PlanEdits(), analyse_question(typed)))
+    doc = render_markdown(build_plan(bundled, thesis, PlanEdits(), analyse_question(typed, bundled)))
     at = make_app(pack=BUNDLED_PACK)
     at.text_input(key="pasted_question").input("Why did the USSR sign a pact with Germany in 1939?").run()
     at.text_input(key="pasted_question").input("").run()  # cleared: back to every thesis

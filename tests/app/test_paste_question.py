@@ -13,7 +13,6 @@ from arguments.load import BUNDLED_PACK, load_pack
 from arguments.plan import PlanEdits, build_plan
 from arguments.present import inline
 from arguments.suggest import suggest_theses
-from arguments.topic import OFF_TOPIC_MESSAGE
 from tests.app.conftest import markdown_text, no_exception, plan_title, show_part
 from tests.inert import PARSERS, active
 
@@ -97,12 +96,12 @@ def test_a_question_without_a_command_term_is_read_as_to_what_extent(app):
     assert app.radio(key="thesis").options  # still ranked
 
 
-def test_an_off_topic_question_says_so_plainly_and_offers_no_thesis(app):
+def test_an_off_topic_question_says_so_plainly_and_offers_no_thesis(app, pack):
     paste(app, TERROR)
     app.radio(key="thesis").set_value("terror-weakened-foreign-policy").run()
     paste(app, OFF_TOPIC)
     warnings = [w.value for w in app.warning]
-    assert len(warnings) == 1 and warnings[0].startswith(inline(OFF_TOPIC_MESSAGE))
+    assert len(warnings) == 1 and warnings[0].startswith(inline(pack.vocabulary.topic.off_topic))
     assert "1789" in warnings[0]
     assert not app.radio  # no thesis to pick
     assert plan_title(app) is None

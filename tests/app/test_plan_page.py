@@ -32,7 +32,7 @@ def pack(ui_pack):
 def expected_export(pack, at, thesis=THESIS, question=QUESTION):
     """What the engine renders for the edits the app holds: the export must be exactly this."""
     edits = at.session_state["edits"][thesis] if "edits" in at.session_state else PlanEdits()
-    analysis = from_question(pack.question[question]) if question else None
+    analysis = from_question(pack.question[question], pack) if question else None
     return render_markdown(build_plan(pack, thesis, edits, analysis))
 
 
@@ -124,7 +124,7 @@ def test_every_format_downloads_without_a_rerun_and_is_made_only_on_click(app, p
     app.text_area(key=f"note__{THESIS}__introduction").input("Mine <b>").run()
     assert made == []  # reruns draw the buttons; no file is made until one is clicked
     plan = build_plan(
-        pack, THESIS, PlanEdits().with_note("introduction", "Mine <b>"), from_question(pack.question[QUESTION])
+        pack, THESIS, PlanEdits().with_note("introduction", "Mine <b>"), from_question(pack.question[QUESTION], pack)
     )
     for key, name, mime in (
         ("export_docx", "docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
@@ -305,7 +305,7 @@ def test_the_plan_is_shown_one_part_at_a_time_with_that_parts_controls(app, pack
     choose(app)
     parts = app.pills(key="part")
     claims = list(pack.thesis[THESIS].claims)
-    plan = build_plan(pack, THESIS, PlanEdits(), from_question(pack.question[QUESTION]))
+    plan = build_plan(pack, THESIS, PlanEdits(), from_question(pack.question[QUESTION], pack))
     assert parts.options == ["Introduction", "Paragraph 1", "Paragraph 2", "Paragraph 3"] + [
         "Historiography",
         "Conclusion",

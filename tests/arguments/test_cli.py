@@ -157,7 +157,7 @@ def test_no_command_changes_the_bundled_pack(tmp_path: Path) -> None:
         .with_dropped(thesis.claims[0], pack.claim[thesis.claims[0]].support[0].evidence)
     )
     export_file = tmp_path / "plan.md"
-    export_file.write_text(render_markdown(build_plan(pack, thesis.id, edits, from_question(question))), "utf-8")
+    export_file.write_text(render_markdown(build_plan(pack, thesis.id, edits, from_question(question, pack))), "utf-8")
     commands = every_command(str(BUNDLED_PACK), export_file, thesis.id, question.id)
     commands += [["check"], ["plan", thesis.id]]  # the default pack, no --pack
     for done in run_all(commands):
@@ -198,7 +198,9 @@ def test_plan_in_every_format(tmp_path: Path) -> None:
     from arguments.imports import parse_export
 
     pack = load_pack(MINI)
-    plan = build_plan(pack, "cs-genuine", PlanEdits(), from_question(pack.question["collective-security-1933-39"]))
+    plan = build_plan(
+        pack, "cs-genuine", PlanEdits(), from_question(pack.question["collective-security-1933-39"], pack)
+    )
     base = ["plan", "cs-genuine", "--question-id", "collective-security-1933-39", "--pack", str(MINI)]
     commands = [[*base, "--format", name, "--output", str(tmp_path / f"plan.{name}")] for name in FORMATS]
     commands += [[*base, "--format", "html"], [*base, "--format", "docx"]]

@@ -28,7 +28,7 @@ def test_precision_and_labels(text, start, end, label):
     assert (parsed.start, parsed.end, parsed.label, parsed.text) == (start, end, label, text)
 
 
-@pytest.mark.parametrize("bad", ["", "1935-5-2", "35", "1935-00", "1939-02-29", "1899", "1936/1935", "May 1935"])
+@pytest.mark.parametrize("bad", ["", "1935-5-2", "35", "1935-00", "1939-02-29", "0999", "1936/1935", "May 1935"])
 def test_rejects_bad_dates(bad):
     with pytest.raises(DateError):
         parse_date(bad)

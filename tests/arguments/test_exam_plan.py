@@ -32,7 +32,7 @@ PASTED = {
     "causes": "How far was the failure of collective security the result of Western appeasement?",
     "causes-narrow": "Why did the USSR join the League of Nations in 1934?",
 }
-PAIRS = [(from_question(q), t) for q in PACK.questions for t in q.theses]
+PAIRS = [(from_question(q, PACK), t) for q in PACK.questions for t in q.theses]
 PAIRS += [
     (suggest_theses(PACK, text).analysis, suggest_theses(PACK, text).ranked[0].thesis.id) for text in PASTED.values()
 ]
@@ -43,7 +43,7 @@ GUARANTEED = {1, 3, 4, 6, 11, 12, 14, 15}
 
 
 def test_the_pasted_questions_are_read_as_the_shapes_they_are_written_for():
-    shapes = {shape: analyse_question(text).shape for shape, text in PASTED.items()}
+    shapes = {shape: analyse_question(text, PACK).shape for shape, text in PASTED.items()}
     assert shapes == {s: s.removesuffix("-narrow") for s in PASTED}
 
 
@@ -91,14 +91,14 @@ def test_every_bundled_pair_fits_its_time(length):
 def test_revision_notes_keep_every_claim_and_item():
     question = PACK.question["collective-security-1933-39"]
     for thesis in question.theses:
-        plan = build_plan(PACK, thesis, PlanEdits(length="revision"), from_question(question))
+        plan = build_plan(PACK, thesis, PlanEdits(length="revision"), from_question(question, PACK))
         assert plan.order == PACK.thesis[thesis].claims
         for paragraph in plan.paragraphs:
             assert len(paragraph.support) == len(paragraph.claim.support)
 
 
 def test_a_conceded_counter_lowers_or_qualifies_the_conclusion(mini_pack):
-    question = from_question(mini_pack.question["collective-security-1933-39"])
+    question = from_question(mini_pack.question["collective-security-1933-39"], mini_pack)
     plan = build_plan(mini_pack, "cs-genuine", question=question)
     munich = next(p for p in plan.paragraphs if p.claim.id == "cs-munich")
     assert munich.stance == "conceded"
@@ -135,7 +135,7 @@ def test_a_pasted_question_borrows_the_wording_of_the_packs_question_of_its_shap
 
 
 def test_no_thesis_bent_to_a_shape_the_pack_does_not_word_it_for():
-    analysis = analyse_question("Compare and contrast the aims of Soviet foreign policy in 1921–29 and 1933–39.")
+    analysis = analyse_question("Compare and contrast the aims of Soviet foreign policy in 1921–29 and 1933–39.", PACK)
     assert analysis.shape == "compare"
     unworded = next(
         t.id for t in PACK.theses if not any(t.id in q.theses and (q.shape or "") == "compare" for q in PACK.questions)

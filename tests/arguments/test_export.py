@@ -25,7 +25,7 @@ def golden_plan(pack):
         .with_note("cs-munich", "Ask: *who* gained?\n<b>not bold</b>\n1. not a list")
         .with_note("introduction", "Define collective security first.")
     )
-    question = from_question(pack.question["collective-security-1933-39"])
+    question = from_question(pack.question["collective-security-1933-39"], pack)
     return build_plan(pack, "cs-genuine", edits, question)
 
 

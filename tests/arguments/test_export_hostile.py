@@ -27,7 +27,7 @@ MINI = Path(__file__).resolve().parents[1] / "fixtures" / "mini_pack"
 PACK = load_pack(MINI)
 THESIS = "cs-genuine"
 CLAIM = "cs-genuine-turn"
-QUESTION = from_question(PACK.question["collective-security-1933-39"])
+QUESTION = from_question(PACK.question["collective-security-1933-39"], PACK)
 # Revision notes: every planted text is rendered, and no line is cut to fit an exam's time (an exam
 # plan trims by length, so a long payload would change which extras it keeps, not what is active).
 BASE_EDITS = PlanEdits(length="revision").with_dropped("cs-munich", "secret-protocol")
@@ -98,7 +98,7 @@ def test_payload_as_thesis_text(payload: str) -> None:
 
 @pytest.mark.parametrize("payload", PAYLOADS, ids=PAYLOAD_IDS)
 def test_payload_as_question_text(payload: str) -> None:
-    question = analyse_question(payload)
+    question = analyse_question(payload, PACK)
     doc = render_markdown(build_plan(PACK, THESIS, BASE_EDITS, question))
     # Same command, concept, years and loaded words: only the question's text differs.
     baseline = render_markdown(build_plan(PACK, THESIS, BASE_EDITS, dataclasses.replace(question, text="x")))
@@ -178,7 +178,7 @@ def test_the_checks_catch_active_markdown() -> None:
 def test_front_matter_cannot_be_closed_early(payload: str) -> None:
     """No note or text can put a line ``---`` (or ``...``) into the document: only the two delimiters exist."""
     edits = _with_notes(payload).with_thesis_text(payload)
-    lines = render_markdown(build_plan(PACK, THESIS, edits, analyse_question(payload))).split("\n")
+    lines = render_markdown(build_plan(PACK, THESIS, edits, analyse_question(payload, PACK))).split("\n")
     assert [i for i, line in enumerate(lines) if line.strip() in {"---", "..."}] == [0, lines.index("---", 1)]
     assert all(
         "\n" not in yaml_string(text) and "<" not in yaml_string(text) for text in (payload, NAMED["script-tag"])

@@ -143,7 +143,7 @@ def edits_for(thesis_id: str) -> PlanEdits:
 
 @pytest.mark.parametrize("thesis_id", [t.id for t in PACK.theses])
 def test_every_part_reads_the_same_in_every_format(thesis_id: str) -> None:
-    question = next((from_question(q) for q in PACK.questions if thesis_id in q.theses), None)
+    question = next((from_question(q, PACK) for q in PACK.questions if thesis_id in q.theses), None)
     plan = build_plan(PACK, thesis_id, edits_for(thesis_id), question)
     outline = build_outline(plan)
     screen = on_screen(outline)

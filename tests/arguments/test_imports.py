@@ -54,7 +54,7 @@ def pack(tmp_path_factory: pytest.TempPathFactory) -> Pack:
 
 MINI_PACK = load_pack(MINI)
 THESIS = "cs-genuine"
-CURATED = from_question(MINI_PACK.question["collective-security-1933-39"])
+CURATED = from_question(MINI_PACK.question["collective-security-1933-39"], MINI_PACK)
 
 
 def export(pack: Pack, thesis: str = THESIS, edits: PlanEdits | None = None, question=None) -> str:
@@ -140,8 +140,8 @@ def plans(draw: st.DrawFn, pack: Pack) -> tuple[str, PlanEdits, QuestionAnalysis
     question = draw(
         st.one_of(
             st.none(),
-            st.sampled_from(pack.questions).map(from_question),
-            text_strategy.map(analyse_question).filter(lambda q: q.text != ""),
+            st.sampled_from(pack.questions).map(lambda q: from_question(q, pack)),
+            text_strategy.map(lambda t: analyse_question(t, pack)).filter(lambda q: q.text != ""),
         )
     )
     return thesis.id, edits, question
@@ -173,8 +173,8 @@ def test_every_bundled_thesis_and_question_round_trips() -> None:
     bundled = load_pack()
     assert len(bundled.theses) >= 3
     for thesis in bundled.theses:
-        questions = [None, analyse_question(f"How far was {thesis.title} (1933–39)?")]
-        questions += [from_question(q) for q in bundled.questions if thesis.id in q.theses]
+        questions = [None, analyse_question(f"How far was {thesis.title} (1933–39)?", bundled)]
+        questions += [from_question(q, bundled) for q in bundled.questions if thesis.id in q.theses]
         edits = PlanEdits(order=tuple(reversed(thesis.claims))).with_dropped(
             thesis.claims[0], bundled.claim[thesis.claims[0]].support[0].evidence
         )

@@ -17,7 +17,7 @@ def test_forget_empties_every_engine_cache_that_saw_a_students_words(mini_pack):
     own = f"Mostly {marker} because the West would not fight, which settled it; so Moscow turned away."
     inline(f"a note with {marker}")
     plan = build_plan(
-        mini_pack, "cs-genuine", PlanEdits().with_thesis_text(own), analyse_question(f"Why {marker} 1939?")
+        mini_pack, "cs-genuine", PlanEdits().with_thesis_text(own), analyse_question(f"Why {marker} 1939?", mini_pack)
     )
     arguments.outline.build_outline(plan)
     caches = list(memo.memo_caches())

@@ -69,7 +69,7 @@ def test_bibliography_has_every_cited_work_once_sorted(mini_pack):
 
 
 def test_question_flags_evidence_outside_its_dates(mini_pack):
-    question = from_question(mini_pack.question["collective-security-1933-39"])
+    question = from_question(mini_pack.question["collective-security-1933-39"], mini_pack)
     plan = build_plan(mini_pack, "cs-genuine", REVISION, question)
     assert [e.id for e in plan.outside_range] == ["treaty-of-rapallo"]
     assert build_plan(mini_pack, "cs-genuine", question=question).outside_range == ()  # an exam plan leaves it out

@@ -113,7 +113,7 @@ def test_clamp_step(step, expected):
 
 
 def test_evidence_line_has_date_title_link_and_citation(mini_pack):
-    question = from_question(mini_pack.question["collective-security-1933-39"])
+    question = from_question(mini_pack.question["collective-security-1933-39"], mini_pack)
     plan = build_plan(mini_pack, "cs-genuine", PlanEdits(length="revision"), question)
     outline = build_outline(plan)
     card = part_markdown_of(outline, "cs-rapallo-broken-by-hitler")
@@ -129,7 +129,7 @@ def test_evidence_line_has_date_title_link_and_citation(mini_pack):
 
 
 def test_exam_plan_keeps_body_evidence_inside_the_dates(mini_pack):
-    question = from_question(mini_pack.question["collective-security-1933-39"])
+    question = from_question(mini_pack.question["collective-security-1933-39"], mini_pack)
     plan = build_plan(mini_pack, "cs-genuine", question=question)
     assert all(not u.outside_range for p in plan.body for u in p.support)
     assert "Treaty of Rapallo" not in part_markdown_of(build_outline(plan), "cs-genuine-turn")
@@ -193,7 +193,7 @@ def test_a_note_is_an_inert_quote_line_by_line(payload):
 
 
 def test_the_whole_plan_has_every_part_in_order_with_notes(mini_pack):
-    question = from_question(mini_pack.question["collective-security-1933-39"])
+    question = from_question(mini_pack.question["collective-security-1933-39"], mini_pack)
     edits = PlanEdits(length="revision").with_note("cs-munich", "Munich first <b>").with_note("conclusion", "Weigh it")
     plan = build_plan(mini_pack, "cs-genuine", edits, question)
     text = whole_plan_markdown(build_outline(plan))

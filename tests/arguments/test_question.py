@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from arguments.dates import parse_date
+from arguments.load import load_pack
 from arguments.model import Evidence, Question
 from arguments.question import (
     analyse_question,
@@ -16,6 +17,9 @@ from arguments.question import (
     from_question,
     is_historiography,
 )
+from arguments.vocabulary import pack_vocabulary
+
+PACK = load_pack()
 
 
 @pytest.mark.parametrize(
@@ -47,11 +51,11 @@ from arguments.question import (
 )
 def test_command_term(text: str, command: str) -> None:
     assert find_command(text) == (command, True)
-    assert analyse_question(text).command == command
+    assert analyse_question(text, PACK).command == command
 
 
 def test_question_without_a_command_term_falls_back_and_says_so() -> None:
-    analysis = analyse_question("Soviet foreign policy and the Spanish Civil War")
+    analysis = analyse_question("Soviet foreign policy and the Spanish Civil War", PACK)
     assert analysis.command == "to-what-extent"
     assert analysis.command_found is False
 
@@ -82,7 +86,7 @@ def test_words_inside_an_opening_quotation_are_not_the_command() -> None:
     ],
 )
 def test_key_concept(text: str, concept: str) -> None:
-    analysis = analyse_question(text)
+    analysis = analyse_question(text, PACK)
     assert analysis.concept == concept
     assert find_concept(text, analysis.command) == concept
 
@@ -116,18 +120,18 @@ def test_key_concept(text: str, concept: str) -> None:
     ],
 )
 def test_date_range(text: str, years: tuple[int, int] | None) -> None:
-    assert find_years(text) == years
-    assert analyse_question(text).years == years
+    assert find_years(text, period=PACK.info.period, words=pack_vocabulary(PACK)) == years
+    assert analyse_question(text, PACK).years == years
 
 
 def test_date_range_label_and_coverage() -> None:
-    analysis = analyse_question("To what extent was Soviet foreign policy 1933–39 driven by collective security?")
+    analysis = analyse_question("To what extent was Soviet foreign policy 1933–39 driven by collective security?", PACK)
     assert analysis.years_label == "1933–1939"
     assert analysis.covers(1935, 1935)
     assert analysis.covers(1930, 1933)  # a span that reaches into the range
     assert not analysis.covers(1922, 1932)
     assert not analysis.covers(1940, 1941)
-    undated = analyse_question("Why did Stalin sign the pact with Hitler?")
+    undated = analyse_question("Why did Stalin sign the pact with Hitler?", PACK)
     assert undated.covers(1922, 1922)
     assert undated.years_label.startswith("no dates given")
 
@@ -147,12 +151,12 @@ def test_date_range_label_and_coverage() -> None:
 )
 def test_a_question_about_historians_is_recognised(text: str, about_historians: bool) -> None:
     assert is_historiography(text) is about_historians
-    assert analyse_question(text).historiography is about_historians
+    assert analyse_question(text, PACK).historiography is about_historians
 
 
 def test_in_a_question_about_historians_later_years_date_the_historians() -> None:
-    assert analyse_question("How have historians' views of the pact changed since 1991?").years is None
-    mixed = analyse_question("How have historians' views of Soviet policy 1933–39 changed since 1991?")
+    assert analyse_question("How have historians' views of the pact changed since 1991?", PACK).years is None
+    mixed = analyse_question("How have historians' views of Soviet policy 1933–39 changed since 1991?", PACK)
     assert mixed.years == (1933, 1939)
     assert find_years("The pact and the Cold War, 1939–1991") == (1939, 1991)  # not about historians
 
@@ -166,24 +170,29 @@ def _item(kind: str, date: str) -> Evidence:
 
 def test_historians_readings_are_never_outside_a_questions_dates() -> None:
     reading, admission, event = _item("interpretation", "1992"), _item("event", "1989-12-24"), _item("event", "1927")
-    assert dated_by_publication(reading) and dated_by_publication(admission) and not dated_by_publication(event)
-    ordinary = analyse_question("Why did the USSR sign the pact with Germany in 1939?")
+    later = PACK.info.later_than
+    assert dated_by_publication(reading, later) and dated_by_publication(admission, later)
+    assert not dated_by_publication(event, later)
+    ordinary = analyse_question("Why did the USSR sign the pact with Germany in 1939?", PACK)
     assert ordinary.covers_item(reading)  # a historian's reading of 1939, published in 1992
     assert not ordinary.covers_item(admission) and not ordinary.covers_item(event)
-    about_historians = analyse_question("Why have historians disagreed about Soviet policy in 1939?")
+    about_historians = analyse_question("Why have historians disagreed about Soviet policy in 1939?", PACK)
     assert about_historians.covers_item(reading) and about_historians.covers_item(admission)
     assert not about_historians.covers_item(event)
 
 
 def test_loaded_words() -> None:
-    words = find_loaded_words("To what extent was Soviet foreign policy driven by a desire for collective security?")
+    words = find_loaded_words(
+        "To what extent was Soviet foreign policy driven by a desire for collective security?",
+        pack_vocabulary(PACK).loaded,
+    )
     assert words == ("driven", "desire", "collective security", "security")
     assert "security" in find_loaded_words("How far did the pact give the USSR security?")
     assert "main" in find_loaded_words("What was the main aim of Soviet policy?")
 
 
 def test_analysis_folds_whitespace_and_keeps_the_text() -> None:
-    analysis = analyse_question("  Why did the USSR\n join the League of Nations in 1934?  ")
+    analysis = analyse_question("  Why did the USSR\n join the League of Nations in 1934?  ", PACK)
     assert analysis.text == "Why did the USSR join the League of Nations in 1934?"
     assert analysis.question_id is None
 
@@ -197,19 +206,17 @@ def test_a_curated_question_keeps_its_recorded_analysis() -> None:
         years=(1922, 1939),
         theses=("gs-rapallo-to-pact",),
     )
-    analysis = from_question(question)
+    analysis = from_question(question, PACK)
     assert (analysis.command, analysis.concept, analysis.years) == ("to-what-extent", "aim", (1922, 1939))
     assert analysis.question_id == "germany-axis-1922-39"
     # The free-text reading agrees with what the pack records.
-    free = analyse_question(question.text)
+    free = analyse_question(question.text, PACK)
     assert (free.command, free.concept, free.years) == ("to-what-extent", "aim", (1922, 1939))
 
 
 def test_free_reading_of_every_curated_question_matches_its_recorded_command_and_concept() -> None:
-    from arguments.load import load_pack
-
-    for question in load_pack().questions:
-        analysis = analyse_question(question.text)
+    for question in PACK.questions:
+        analysis = analyse_question(question.text, PACK)
         assert (analysis.command, analysis.concept) == (question.command, question.concept), question.id
         if analysis.years is not None and question.years is not None:
             # The pack may widen a range the text implies ("August 1939" read as 1938–39), never narrow it.

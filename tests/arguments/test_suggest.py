@@ -26,12 +26,14 @@ from arguments.model import Pack
 from arguments.plan import PlanEdits, build_plan
 from arguments.question import GENERIC_SHAPES, analyse_question
 from arguments.suggest import _date_fit, suggest_theses
-from arguments.topic import OFF_TOPIC_MESSAGE
-from arguments.vocabulary import normalise, tokens
+from arguments.vocabulary import pack_vocabulary
 from arguments.wording import COMMAND_GUIDANCE
 
 ROOT = Path(__file__).resolve().parents[2]
 QUESTION_SET = ROOT / "tests" / "fixtures" / "question_set.toml"
+# The bundled pack's words and its off-topic message (both from its vocabulary.toml).
+WORDS = pack_vocabulary(load_pack())
+OFF_TOPIC = load_pack().vocabulary.topic.off_topic
 MINI_PACK = ROOT / "tests" / "fixtures" / "mini_pack"
 
 # Floors: top-3 is the requirement; top-1 floors sit a little below what was measured.
@@ -164,7 +166,7 @@ def test_the_exam_plan_keeps_the_evidence_an_examiner_expects(pack: Pack, questi
     ],
 )
 def test_every_name_of_the_pact_is_one_token(name: str) -> None:
-    assert "nazisovietpact" in tokens(f"Why did the USSR sign {name}?")
+    assert "nazisovietpact" in WORDS.tokens(f"Why did the USSR sign {name}?")
 
 
 @pytest.mark.parametrize(
@@ -196,12 +198,12 @@ def test_every_name_of_the_pact_is_one_token(name: str) -> None:
     ],
 )
 def test_synonyms_fold_onto_one_token(text: str, token: str) -> None:
-    assert token in normalise(text).split()
+    assert token in WORDS.normalise(text).split()
 
 
 def test_a_canonical_token_is_never_rewritten_by_a_later_synonym() -> None:
     # "hitlerpower" starts with "hitler" and "nazisovietpact" contains "soviet".
-    assert normalise("Hitler's rise to power and the Nazi-Soviet Pact") == "hitlerpower and the nazisovietpact"
+    assert WORDS.normalise("Hitler's rise to power and the Nazi-Soviet Pact") == "hitlerpower and the nazisovietpact"
 
 
 @pytest.mark.parametrize(
@@ -224,7 +226,7 @@ def test_off_topic_questions_are_said_to_be_off_topic(pack: Pack, question_set: 
         suggestions = suggest_theses(pack, q["text"])
         assert suggestions.on_topic is False, q["text"]
         assert suggestions.ranked == (), q["text"]
-        assert suggestions.message.startswith(OFF_TOPIC_MESSAGE), q["text"]
+        assert suggestions.message.startswith(OFF_TOPIC), q["text"]
 
 
 @pytest.mark.parametrize(
@@ -306,7 +308,7 @@ def test_date_range_prefers_theses_whose_evidence_lies_inside_it(pack: Pack) -> 
 
 def _fit(pack: Pack, thesis_id: str, text: str) -> float:
     index = pack_index(pack)
-    return _date_fit(index.infos[index.thesis_row[thesis_id]], analyse_question(text))[0]
+    return _date_fit(index.infos[index.thesis_row[thesis_id]], analyse_question(text, pack))[0]
 
 
 HISTORIOGRAPHY = "historians-sources-and-context"
@@ -527,7 +529,7 @@ def test_cli_suggest_text_lists_id_score_schools_and_reason() -> None:
 def test_cli_off_topic_suggest_says_so_and_json_is_empty() -> None:
     text = _cli("suggest", "To what extent was the French Revolution caused by the financial crisis?")
     assert text.returncode == 0
-    assert text.stdout.startswith(OFF_TOPIC_MESSAGE)
+    assert text.stdout.startswith(OFF_TOPIC)
     as_json = _cli("suggest", "Assess the causes of the First World War.", "--format", "json")
     assert as_json.returncode == 0
     assert json.loads(as_json.stdout) == []
@@ -554,7 +556,7 @@ def test_cli_plan_for_an_off_topic_question_fails_with_a_message() -> None:
     result = _cli("plan", "--question", "How secure was the Tudor monarchy under Henry VII?")
     assert result.returncode == 2
     assert result.stdout == ""
-    assert OFF_TOPIC_MESSAGE in result.stderr
+    assert OFF_TOPIC in result.stderr
 
 
 def test_run_suggest_and_plan_for_a_question_in_process(pack: Pack, capsys: pytest.CaptureFixture[str]) -> None:

@@ -63,7 +63,7 @@ def test_student_plans_edits_and_downloads(page: Page, server, pack, choice, out
     assert serious_violations(page) == []
 
     # Drop the first evidence item, then write a note (saved when the box loses focus).
-    plan = build_plan(pack, thesis.id, question=from_question(question))
+    plan = build_plan(pack, thesis.id, question=from_question(question, pack))
     first = plan.paragraphs[0]
     dropped = first.support[0].evidence
     show_part(page, "Paragraph 1")
@@ -83,7 +83,7 @@ def test_student_plans_edits_and_downloads(page: Page, server, pack, choice, out
 
     # The downloaded file is exactly the engine's export for the same edits.
     edits = PlanEdits().with_dropped(first.claim.id, dropped.id).with_note("introduction", NOTE)
-    expected = render_markdown(build_plan(pack, thesis.id, edits, from_question(question)))
+    expected = render_markdown(build_plan(pack, thesis.id, edits, from_question(question, pack)))
     with page.expect_download() as info:
         page.locator(".st-key-export_md").get_by_role("button").click()
     download = info.value

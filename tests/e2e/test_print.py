@@ -32,7 +32,7 @@ def test_an_exam_plan_prints_on_two_pages(page: Page, length: str) -> None:
     """Every question for the 45-minute plan; every fourth for the longer ones (the suite stays quick)."""
     counts = {}
     for question_id, thesis_id in CHOICES if length == "45" else CHOICES[::4]:
-        plan = build_plan(PACK, thesis_id, PlanEdits(length=length), from_question(PACK.question[question_id]))
+        plan = build_plan(PACK, thesis_id, PlanEdits(length=length), from_question(PACK.question[question_id], PACK))
         html = render_html(plan)
         for paper in ("A4", "Letter"):
             counts[(question_id, paper)] = pages(page, html, paper)

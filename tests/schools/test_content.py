@@ -180,7 +180,7 @@ def test_every_thesis_plan_is_complete_and_inert(bundled_pack, thesis_id):
 
 def test_every_question_plans_every_thesis(bundled_pack):
     for question in bundled_pack.questions:
-        analysis = from_question(question)
+        analysis = from_question(question, bundled_pack)
         for thesis_id in question.theses:
             assert build_plan(bundled_pack, thesis_id, question=analysis).question is analysis
 
