@@ -1,22 +1,24 @@
 """Essay planner: the Streamlit entry point. Run from the repository root:
 
-    streamlit run streamlit_app.py                      # the bundled pack in schools/
-    streamlit run streamlit_app.py -- --pack my-schools/
+    streamlit run streamlit_app.py                      # every debate bundled in schools/
+    streamlit run streamlit_app.py -- --pack my-schools/  # one pack (repeat --pack for several)
     ESSAY_PLANNER_PACK=my-schools/ streamlit run streamlit_app.py
 
-It only sets the page up, loads the data pack (once per process) and hands over to a page.
+It only sets the page up, loads the data packs (once per process), offers the debates when there
+is more than one, and hands over to a page.
 """
 
 import streamlit as st
 
-from app_pages.common import PAGES, load, show_problems
-
-st.set_page_config(page_title="Essay planner: Soviet foreign policy 1921–39", page_icon="📝")
+from app_pages.common import PAGES, debate_picker, debates, load, show_problems
 
 pack, problems = load()
 if pack is None:
+    st.set_page_config(page_title="Essay planner", page_icon="📝")
     show_problems(problems)
     st.stop()
+st.set_page_config(page_title=f"Essay planner: {pack.info.subject}", page_icon="📝")
+debate_picker(debates(), pack)
 
 page = st.navigation(
     [

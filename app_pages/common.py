@@ -8,6 +8,7 @@ import os
 import sys
 import threading
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +16,7 @@ import streamlit as st
 
 from app_pages import session_end
 from arguments.export import render_markdown
-from arguments.load import BUNDLED_PACK, Problem, check_pack
+from arguments.load import Problem, bundled_packs, check_pack
 from arguments.model import Pack
 from arguments.outline import Outline, build_outline
 from arguments.plan import EssayPlan, PlanEdits, build_plan
@@ -30,36 +31,149 @@ PROJECTION_CSS = ROOT / "assets" / "projection.css"
 PROJECTION_STYLE = f"<style>{PROJECTION_CSS.read_text(encoding='utf-8')}</style>"
 
 
-def pack_dir(argv: Sequence[str] | None = None, environ: dict[str, str] | None = None) -> str:
-    """The pack folder: ``streamlit run streamlit_app.py -- --pack DIR``, else $ESSAY_PLANNER_PACK, else bundled."""
+DEBATE = "debate"  # the URL parameter and session key naming the debate on screen (a pack's id)
+_DEBATE_NOTICE = "_debate_notice"  # said once after the planner changed debate for a pasted question
+# Session keys that belong to one debate's page (its choice, filters, rankings): cleared when the
+# debate changes. The student's edits and notes are kept (keyed by thesis ids, unique to a pack).
+_PER_DEBATE = (
+    "question", "thesis", "view", "step", "part", "reveal", "pasted_question", "_url_written",
+    "_url_warnings", "_recheck_thesis", "_pasted_ranking", "_plans",
+)  # fmt: skip
+
+
+def pack_dirs(argv: Sequence[str] | None = None, environ: dict[str, str] | None = None) -> tuple[str, ...]:
+    """The pack folders: ``-- --pack DIR`` (repeatable), else $ESSAY_PLANNER_PACK (folders separated
+    by the system's path separator), else every debate bundled under ``schools/``, the default first."""
     env = os.environ if environ is None else environ
-    return _pack_dir(tuple(sys.argv[1:] if argv is None else argv), env.get(ENV_VAR))
+    return _pack_dirs(tuple(sys.argv[1:] if argv is None else argv), env.get(ENV_VAR))
 
 
 @functools.lru_cache(maxsize=8)
-def _pack_dir(argv: tuple[str, ...], from_environment: str | None) -> str:
+def _pack_dirs(argv: tuple[str, ...], from_environment: str | None) -> tuple[str, ...]:
     # Cached: the page asks on every rerun, and the answer only changes with the arguments.
     parser = argparse.ArgumentParser(add_help=False, allow_abbrev=False)
-    parser.add_argument("--pack")
+    parser.add_argument("--pack", action="append")
     args, _ = parser.parse_known_args(list(argv))
-    chosen = args.pack or from_environment or str(BUNDLED_PACK)
-    return str(Path(chosen).expanduser().resolve())
+    chosen = args.pack or [d for d in (from_environment or "").split(os.pathsep) if d.strip()]
+    folders = chosen or [str(d) for d in bundled_packs()]
+    return tuple(dict.fromkeys(str(Path(d).expanduser().resolve()) for d in folders))
 
 
-@st.cache_resource(show_spinner="Reading the data pack…", max_entries=4)
+def pack_dir(argv: Sequence[str] | None = None, environ: dict[str, str] | None = None) -> str:
+    """The first (default) pack folder."""
+    return pack_dirs(argv, environ)[0]
+
+
+@st.cache_resource(show_spinner="Reading the data pack…", max_entries=8)
 def _load(directory: str) -> tuple[Pack | None, tuple[Problem, ...]]:
     # The Pack is frozen (tuples of frozen records, read-only indexes) and the problems are
     # frozen dataclasses, so one shared copy per process is safe for every session.
     return check_pack(directory)
 
 
-def load() -> tuple[Pack | None, tuple[Problem, ...]]:
+@dataclass(frozen=True)
+class Debates:
+    """The packs the planner offers (valid ones, the default first) and those it could not open."""
+
+    packs: tuple[Pack, ...]
+    broken: tuple[tuple[str, tuple[Problem, ...]], ...]  # (folder, problems)
+
+    def by_id(self, debate: str | None) -> Pack | None:
+        return next((p for p in self.packs if p.info.id == debate), None)
+
+
+def debates() -> Debates:
+    """Every pack folder, loaded once per process."""
     session_end.start()  # once per server: closed sessions are forgotten (a no-op after the first call)
-    return _load(pack_dir())
+    loaded = [(d, *_load(d)) for d in pack_dirs()]
+    packs = tuple(p for _, p, _ in loaded if p is not None)
+    return Debates(packs, tuple((d, problems) for d, p, problems in loaded if p is None))
+
+
+def load() -> tuple[Pack | None, tuple[Problem, ...]]:
+    """The debate on screen, or (None, problems) when no pack can be opened."""
+    found = debates()
+    if not found.packs:
+        return None, found.broken[0][1]
+    return chosen_debate(found), ()
+
+
+def chosen_debate(found: Debates) -> Pack:
+    """The debate the URL names (``?debate=ID``), else the session's, else the default; mirrored in the URL."""
+    ss = st.session_state
+    default = found.packs[0].info.id
+    wanted = st.query_params.get(DEBATE)
+    if wanted is not None and found.by_id(wanted) is None:
+        wanted = None
+        del st.query_params[DEBATE]
+        ss["_url_warnings"] = ("This link asks for a debate the planner does not have; the default is shown.",)
+    debate = wanted or ss.get(DEBATE) or default
+    if found.by_id(debate) is None:
+        debate = default
+    if ss.get(DEBATE, default) != debate:
+        forget_debate_state()
+    ss[DEBATE] = debate
+    if debate != default and st.query_params.get(DEBATE) != debate:
+        st.query_params[DEBATE] = debate  # the URL names the debate, so links stay exact
+    return found.by_id(debate)  # type: ignore[return-value]
+
+
+def forget_debate_state(keep_pasted: bool = False) -> None:
+    """Clear the page state of the debate left behind (the student's edits and notes stay)."""
+    ss = st.session_state
+    for key in list(ss):
+        key = str(key)
+        if (key in _PER_DEBATE or key.startswith("ex_")) and not (keep_pasted and key == "pasted_question"):
+            del ss[key]
+
+
+def switch_debate(pack: Pack, notice: str = "", keep_pasted: bool = False) -> None:
+    """Open another debate (the pasted question may come along); ``notice`` is said once on the page."""
+    ss = st.session_state
+    forget_debate_state(keep_pasted)
+    ss[DEBATE] = pack.info.id
+    st.query_params.clear()
+    if pack.info.id != debates().packs[0].info.id:
+        st.query_params[DEBATE] = pack.info.id
+    if notice:
+        ss[_DEBATE_NOTICE] = notice
+
+
+def debate_notice() -> str:
+    """What the planner said about a change of debate it made (once)."""
+    return st.session_state.pop(_DEBATE_NOTICE, "")
+
+
+def debate_picker(found: Debates, pack: Pack) -> None:
+    """The choice of debate, when there is more than one (a selectbox; its change starts the page afresh)."""
+    if len(found.packs) < 2:
+        return
+    ids = [p.info.id for p in found.packs]
+    titles = {p.info.id: p.info.title for p in found.packs}
+    st.session_state["_debate_choice"] = pack.info.id
+
+    def changed() -> None:
+        picked = found.by_id(st.session_state["_debate_choice"])
+        if picked is not None and picked.info.id != st.session_state.get(DEBATE):
+            switch_debate(picked)
+
+    st.selectbox(
+        "Debate",
+        ids,
+        format_func=titles.__getitem__,
+        key="_debate_choice",
+        on_change=changed,
+        help="The historiographical debate to plan for: each has its own evidence, schools, theses and questions.",
+    )
+    for folder, problems in found.broken:
+        st.caption(
+            f"The pack in {inline(folder)} could not be opened ({len(problems)} problems): "
+            "check it with `python -m arguments check --pack` and that folder."
+        )
 
 
 def current_pack() -> Pack:
-    """The loaded pack (the entry point has already stopped if it is invalid)."""
+    """The debate on screen (the entry point has already stopped if no pack can be opened)."""
     pack, problems = load()
     if pack is None:  # a page run on its own, without the entry point
         show_problems(problems)
@@ -138,7 +252,8 @@ def show_problems(problems: tuple[Problem, ...]) -> None:
         f"The planner cannot open its data pack: {count} problem{'s' * (count != 1)} "
         "found. A teacher or the pack's author can fix them in the TOML files listed below."
     )
-    st.markdown(f"**Pack folder:** {inline(pack_dir())}")
+    broken = debates().broken
+    st.markdown(f"**Pack folder:** {inline(broken[0][0] if broken else pack_dir())}")
     by_file: dict[str, list[Problem]] = {}
     for problem in problems:
         by_file.setdefault(problem.file, []).append(problem)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from app_pages import common
 from app_pages import plan_state as state
 from arguments.model import Pack
 from arguments.present import inline, school_label
@@ -33,8 +34,21 @@ def current(pack: Pack) -> Suggestions | None:
     if cached is not None and cached[0] is pack and cached[1] == text:
         return cached[2]
     suggestions = suggest_theses(pack, text)
+    if not suggestions.on_topic:
+        other = other_debate(pack, text)
+        if other is not None:  # answered from the debate the question is about
+            notice = f"Your question is about {other.info.subject}, so the planner opened that debate."
+            common.switch_debate(other, notice, keep_pasted=True)
+            st.rerun()
     st.session_state[_RANKED] = (pack, text, suggestions)
     return suggestions
+
+
+def other_debate(pack: Pack, text: str) -> Pack | None:
+    """Another debate the planner offers that the question is about (the best-matching one), if any."""
+    ranked = [(suggest_theses(other, text), other) for other in common.debates().packs if other is not pack]
+    on_topic = [(s.best.score, other) for s, other in ranked if s.on_topic and s.best is not None]
+    return max(on_topic, key=lambda found: found[0])[1] if on_topic else None
 
 
 def analysis(pack: Pack) -> QuestionAnalysis | None:
@@ -74,6 +88,9 @@ def paste_box(pack: Pack) -> Suggestions | None:
         "best first. It replaces a question chosen above.",
         persist_state="session",
     )
+    notice = common.debate_notice()
+    if notice:
+        st.info(inline(notice), icon=":material/swap_horiz:")
     suggestions = current(pack)
     if suggestions is None:
         return None
