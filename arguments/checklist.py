@@ -58,7 +58,7 @@ def check_plan(plan: EssayPlan, words: int) -> tuple[CheckItem, ...]:
         else "word the thesis for this question: an extent, a “because”, the question's key terms",
     )
     add("Criteria for judgement are stated", bool(intro.criteria.strip()), "in the introduction")
-    # A bare event opens with a full date ("23 August 1939: …") or says too little to argue anything.
+    # A bare event opens with a full date ("23 August 2001: …") or says too little to argue anything.
     opening = all(
         not re.match(r"^\W*(?:On\s+)?\d{1,2}\s+[A-Z][a-z]+\s+\d{4}\b", p.topic_sentence)
         and len(p.topic_sentence.split()) >= 8

@@ -126,7 +126,7 @@ class Picker:
         words = words_of(item.title, item.summary, how)
         score = sum(1.0 for t in self.terms if t in words)
         score += min(2.0, 0.5 * len(words & self.promised))
-        # An item many claims argue over is one an examiner expects (Munich, the protocol, the talks).
+        # An item many claims argue over is one an examiner expects (the crisis every school reads its own way).
         score += SALIENCE * math.log1p(self.pack.uses.get(item.id, 0))
         if item.kind == "interpretation":
             score -= 1.5  # a historian's reading belongs in the historians line, not as an event
@@ -193,7 +193,7 @@ def choose_support(
     if limit is None:
         links = [link for link in claim.support if paragraph_key(claim.id, link.evidence) not in edits.dropped]
     else:
-        # An item the paragraph's own topic sentence or heading names (its "Munich") comes first.
+        # An item the paragraph's own topic sentence or heading names (the treaty its heading names) comes first.
         named = stems_of(f"{claim.topic} {claim.label}") - _TITLE_WORDS - picker.naming
         ranked = sorted(
             picker.usable(claim, claim.support),
@@ -262,7 +262,7 @@ def assign_counters(options: list[list[EvidenceUse]]) -> list[list[EvidenceUse]]
     return [[u] if u is not None else [] for u in best[1]]
 
 
-# A name in the question: capitalised words, joined by "of", "the" or a dash ("the League of Nations").
+# A name in the question: capitalised words, joined by "of", "the" or a dash ("the Court of Appeal").
 
 
 def historians_of(pack: Pack, claim: Claim, sources: frozenset[str], limit: int | None) -> tuple[Work, ...]:

@@ -1,4 +1,4 @@
-"""Historical dates with honest precision: ``1935``, ``1935-05``, ``1935-05-02`` and spans ``A/B``."""
+"""Historical dates with honest precision: ``2001``, ``2001-05``, ``2001-05-02`` and spans ``A/B``."""
 
 from __future__ import annotations
 
@@ -42,7 +42,7 @@ class HistDate:
 
     @cached_property
     def label(self) -> str:
-        """A human reading: ``16 April 1922``, ``March 1921``, ``19–24 August 1936``."""
+        """A human reading: ``16 April 2002``, ``March 2001``, ``19–24 August 2006``."""
         first, _, last = self.text.partition("/")
         if not last:
             return _label(first)
@@ -77,7 +77,7 @@ def _bounds(text: str, latest_year: int) -> tuple[date, date]:
     match = _PART.match(text)
     if match is None:
         raise DateError(
-            f"'{text}' is not an ISO date; write YYYY, YYYY-MM or YYYY-MM-DD (e.g. 1935, 1935-05, 1935-05-02)"
+            f"'{text}' is not an ISO date; write YYYY, YYYY-MM or YYYY-MM-DD (e.g. 2001, 2001-05, 2001-05-02)"
         )
     year, month, day = (int(g) if g else None for g in match.groups())
     assert year is not None
@@ -96,7 +96,7 @@ def _bounds(text: str, latest_year: int) -> tuple[date, date]:
 
 
 def parse_date(value: object, *, latest_year: int | None = None) -> HistDate:
-    """Parse ``1935``, ``1935-05``, ``1935-05-02`` or a span ``1935-07-25/1935-08-20``."""
+    """Parse ``2001``, ``2001-05``, ``2001-05-02`` or a span ``2005-07-25/2005-08-20``."""
     if isinstance(value, HistDate):
         return value
     if isinstance(value, int) and not isinstance(value, bool):
@@ -104,7 +104,7 @@ def parse_date(value: object, *, latest_year: int | None = None) -> HistDate:
     if isinstance(value, date):
         raise DateError(f'write the date as a quoted string, e.g. date = "{value.isoformat()}"')
     if not isinstance(value, str):
-        raise DateError(f'expected a date string such as "1935-05-02", got {type(value).__name__}')
+        raise DateError(f'expected a date string such as "2001-05-02", got {type(value).__name__}')
     text = value.strip()
     latest = latest_year if latest_year is not None else date.today().year
     if "/" in text:

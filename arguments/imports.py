@@ -7,7 +7,7 @@
     pack: "mini-pack"                  # the data pack's id (required)
     pack-version: "0.1.0"
     thesis: "cs-genuine"               # the thesis id (required)
-    question: "collective-security-1933-39"    # a curated question's id, or instead:
+    question: "a-curated-question-id"          # a curated question's id, or instead:
     question-text: "A question the student typed"
     order: ["cs-munich", "cs-genuine-turn"]    # the student's paragraph order; [] = the thesis's order
     dropped: ["cs-munich/secret-protocol"]     # claim-id/evidence-id of each dropped item

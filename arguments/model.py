@@ -93,9 +93,9 @@ class PackInfo(Record):
     title: Text
     description: OptionalText = ""
     why_historians_differ: Text
-    # The subject a question must be about, in words ("the origins of the Cold War 1941–53").
+    # The subject a question must be about, in words ("the foreign policy of a state in a period").
     subject: Text
-    # The years the course covers: open-ended ranges in a question ("after 1945") are closed with it.
+    # The years the course covers: open-ended ranges in a question ("after 2001") are closed with it.
     period: Years
     # The explorer's timeline (the period when absent).
     timeline: Years | None = None
@@ -127,12 +127,12 @@ class Work(Record):
 
     @cached_property
     def surnames(self) -> str:
-        """``Heller and Nekrich``: the author(s) as a citation names them."""
+        """``Smith and Jones``: the author(s) as a citation names them."""
         return _surnames(self.author)
 
     @cached_property
     def short(self) -> str:
-        """``Haslam (1984)``: surname(s) and year, for inline citations."""
+        """``Smith (1984)``: surname(s) and year, for inline citations."""
         return f"{self.surnames} ({self.year})"
 
 
@@ -146,7 +146,7 @@ class Historian(Record):
     name: Text
     works: tuple[Id, ...] = Field(min_length=1)
     # "source": a government, an office or a politician whose text is evidence, not scholarship
-    # (Falsifiers of History); "precursor": an early voice the school grew from (Taylor 1961).
+    # (an official history); "precursor": an early voice the school grew from.
     role: HistorianRole = "historian"
 
 
@@ -163,7 +163,7 @@ class Evidence(Record):
     id: Id
     date: Annotated[HistDate, BeforeValidator(_as_date)]
     title: Text
-    short: OptionalText = ""  # the title in a few words, for an exam plan ("The Munich Agreement")
+    short: OptionalText = ""  # the title in a few words, for an exam plan ("The treaty of May 2001")
     kind: EvidenceKind
     themes: tuple[Id, ...] = Field(min_length=1)  # ids of the pack's themes (pack.toml)
     summary: Text
@@ -236,7 +236,7 @@ class Synonym(Record):
     """Spellings and names of one thing, folded onto one token (``vocabulary.toml`` ``[[synonym]]``)."""
 
     token: Token
-    label: OptionalText = ""  # how it reads in a reason line ("the Nazi–Soviet Pact")
+    label: OptionalText = ""  # how it reads in a reason line ("the non-aggression pact")
     patterns: tuple[Pattern, ...] = Field(min_length=1)
     related: tuple[Token, ...] = ()  # query words that also count, at half weight
 

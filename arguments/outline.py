@@ -167,7 +167,7 @@ def brief(text: str, words: int) -> str:
     for at in _boundaries(sentence):
         n = len(sentence[:at].split())
         if opener and n <= 10 and best is None:
-            continue  # "Joining the League in 1934, …": an opening phrase says nothing yet
+            continue  # "Joining the alliance in 2004, …": an opening phrase says nothing yet
         if n >= words / 2 and (best is None or n <= words):
             best = at
             if n >= words:
@@ -208,7 +208,7 @@ def _evidence(use: EvidenceUse, plan: EssayPlan, works: dict[str, Work], trim: T
 
 
 def _named(use: EvidenceUse, trim: Trim) -> str:
-    """``18 September 1934 · The USSR joins the League``: an item's date and title (short in an exam plan)."""
+    """``18 September 2004 · The state joins the alliance``: an item's date and title (short in an exam plan)."""
     return f"{use.evidence.date.label} · {use.evidence.named(short=trim is not FULL)}"
 
 
@@ -428,14 +428,14 @@ def _parts(plan: EssayPlan, trim: Trim) -> list[Part]:
 
 
 def _roadmap_step(p: BodyParagraph, words: int = 8) -> str:
-    """``2. Munich taught Moscow to distrust the West``: a paragraph's heading (its first words), as a signpost."""
+    """``2. The crisis taught the government to distrust its allies``: a paragraph's heading (its first words), as a signpost."""
     against = "against: " if p.role == "opposing" else ""
     heading = p.heading.removeprefix("The strongest case against: ").rstrip("…").split()
     return f"{p.number}. {against}{' '.join(heading[:words])}" + ("…" if len(heading) > words else "")
 
 
 def _by_author(works: tuple[Work, ...]) -> str:
-    """``Carley (1993, 1999); Roberts (1995)``: short citations, one per author."""
+    """``Smith (1993, 1999); Jones (1995)``: short citations, one per author."""
     years: dict[str, list[str]] = {}
     for w in works:
         years.setdefault(w.surnames, []).append(str(w.year))
@@ -466,7 +466,7 @@ _WORD = re.compile(r"\w+(?:[’'-]\w+)*")
 @lru_cache(maxsize=65536)
 def _words(text: str) -> int:
     """Words as a student or a word processor counts them, whichever is more: runs of letters and
-    digits (``1933–39`` is two), or runs between spaces that hold a letter or digit (``1933–39`` is one)."""
+    digits (``2001–09`` is two), or runs between spaces that hold a letter or digit (``2001–09`` is one)."""
     spaced = sum(1 for token in text.split() if any(ch.isalnum() for ch in token))
     return max(len(_WORD.findall(text)), spaced)
 

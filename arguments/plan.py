@@ -323,13 +323,13 @@ def _historiography(
     roles = {w: h.role for school in pack.schools for h in school.historians for w in h.works}
     authors: set[str] = set()
     for p in ranked + ([opposing] if opposing else []):
-        # A historian's work first: a precursor (Krivitsky, Taylor) only where the paragraph has no other.
+        # A historian's work first: a precursor (an early memoir or polemic) only where the paragraph has no other.
         work = next((w for w in p.historians if roles.get(w.id, "historian") == "historian"), None)
         if work is None and p.historians:
             work = p.historians[0]
         author = work.surnames if work is not None else ""
         if work is None or work.id in seen or author in authors:
-            continue  # one entry per historian: never Uldricks (1977) against Uldricks (1994)
+            continue  # one entry per historian: never Smith (1977) against Smith (1994)
         seen.add(work.id)
         authors.add(author)
         basis = "; ".join(f"{u.evidence.title} ({u.evidence.date.label})" for u in p.support) or "none in this plan"

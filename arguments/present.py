@@ -32,7 +32,7 @@ def inline(text: str) -> str:
 
 
 def school_label(pack: Pack, school_ids: tuple[str, ...]) -> str:
-    """The text label naming the schools: ``Collective Security school, German school``."""
+    """The text label naming the schools: ``Realist school, Revisionist school``."""
     return ", ".join(pack.school[s].name for s in school_ids if s in pack.school)
 
 
@@ -118,7 +118,7 @@ def bibliography_line(work: Work) -> str:
 
 
 def evidence_option(item: Evidence) -> str:
-    """How an evidence item is named in a control: ``16 April 1922 · Treaty of Rapallo``."""
+    """How an evidence item is named in a control: ``16 April 2002 · The treaty is signed``."""
     return f"{item.date.label} · {item.title}"
 
 

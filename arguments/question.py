@@ -50,7 +50,7 @@ _OPENING_QUOTE = re.compile(r"^\s*[\"“‘'](?P<quote>.+)[\"”’'](?P<tail>[^
 # "success" ("to blame for the failure of …" asks about causes), and change outranks aims.
 _CONCEPTS: tuple[tuple[str, str], ...] = (
     ("comparison", r"\bcompar\w*|\bcontrast\w*|\bsimilarit\w*|\bdifferences?\b"),
-    # The part played by people ("the role of individuals", "did Stalin personally direct") is significance.
+    # The part played by people ("the role of individuals", "did the leader personally direct") is significance.
     ("significance", r"\bindividuals?\b|\bpersonally\b|\brole of\b"),
     ("cause", r"\bcaus\w*|\bresult of\b|\bled to\b|\bresponsib\w*|\bblame\w*|\borigins?\b|\bbrought about\b"),
     ("success", r"\bsuccess\w*|\bfail\w*|\bachiev\w*|\beffective\w*|\bsecur(?:e|ing) the\b"),
@@ -64,7 +64,7 @@ _CONCEPTS: tuple[tuple[str, str], ...] = (
         r"\baims?\b|\bgoals?\b|\bobjectives?\b|\bdriv(?:en|e|es|ing)\b|\bdrove\b|\bmotiv\w*|\bintention\w*"
         r"|\bintend\w*|\bdesire\w*|\bpurpose\w*|\bsought\b|\bwant\w*|\bpreferred\b|\bthe key to\b",
     ),
-    # "Shaped by the threat from Japan" asks what caused a policy, as "why" does.
+    # "Shaped by the threat from its neighbour" asks what caused a policy, as "why" does.
     ("cause", r"\bwhy\b|\breasons?\b|\bexplain\w*|\bfactors?\b|\bshap\w*"),
     (
         "consequence",
@@ -136,12 +136,12 @@ _YEAR_SPAN = re.compile(
     r"\b(1[5-9][0-9]{2}|20[0-9]{2})\s*(?:-|–|—|/|to|and|until|till|through|up to)\s*((?:1[5-9]|20)?[0-9]{2})\b(?!s)"
 )
 _DECADE = re.compile(r"\b(?:(early|mid|late)[\s-]*)?(1[5-9][0-9]|20[0-9])0'?s\b", re.IGNORECASE)
-# "after Hitler came to power in 1933", "since 1934", "from 1933"; not "from Rapallo to 1939".
+# "after the new leader came to power in 2003", "since 2004", "from 2003"; not "from the treaty to 2009".
 _OPEN_START = re.compile(
     r"\b(?:after|since|following)\s+(?:\w+\s+){0,5}?(19[0-9]{2})\b|\bfrom\s+(?:(?!to\b|and\b)\w+\s+){0,3}?(19[0-9]{2})\b",
     re.IGNORECASE,
 )
-# "by" only right before the year ("by 1939", "by the end of 1936"): "replaced by Molotov in May 1939"
+# "by" only right before the year ("by 2009", "by the end of 2006"): "replaced by her deputy in May 2009"
 # names one year, not the period up to it.
 _OPEN_END = re.compile(
     r"\b(?:before|up to|until|till|prior to)\s+(?:\w+\s+){0,3}?(19[0-9]{2})\b"
@@ -177,9 +177,9 @@ _RATHER = re.compile(
 _PRAGMATIC = re.compile(
     r"\b(?:practical\w*|pragmati\w*|realis\w*|security|national interests?|self-interest\w*|power politics)\b"
 )
-_DOCTRINAL = re.compile(r"\b(?:ideolog\w*|revolution\w*|doctrin\w*|principle\w*|world revolution|communis\w*)\b")
+_DOCTRINAL = re.compile(r"\b(?:ideolog\w*|revolution\w*|doctrin\w*|principle\w*|communis\w*)\b")
 # One word on each side, no article after: qualities ("reactive rather than planned"), not options
-# ("a pact with Germany rather than an alliance").
+# ("a pact with one power rather than an alliance").
 _TWO_QUALITIES = re.compile(r"\b(?:was|were|is|be|been|more|mainly|largely)\s+\w+ rather than (?!an?\b|the\b)\w+\b")
 _TWO_OPTIONS = re.compile(r"\brather than\b|\binstead of\b|\bin preference to\b")
 _INDIVIDUALS = re.compile(
@@ -365,8 +365,8 @@ def stems_of(text: str) -> frozenset[str]:
 
 def carries_term(sentence: str, terms: tuple[str, ...]) -> bool:
     """Whether a sentence uses one of the question's terms: the same stem, or (for words of five letters
-    or more) the same first five letters, so that ``succeeded`` carries ``successful`` and ``Anglo-French``
-    carries ``French``."""
+    or more) the same first five letters, so that ``succeeded`` carries ``successful`` and ``Anglo-Irish``
+    carries ``Irish``."""
     stems = stems_of(sentence.replace("-", " ").replace("–", " "))
     if any(t in stems for t in terms):
         return True
@@ -391,7 +391,7 @@ class QuestionAnalysis:
 
     @property
     def words_to_define(self) -> tuple[str, ...]:
-        """The loaded words, without those inside a longer one ("security" in "collective security")."""
+        """The loaded words, without those inside a longer one ("trade" in "free trade")."""
         words = self.loaded_words
         return tuple(w for w in words if not any(w != other and w in other for other in words))
 
@@ -425,7 +425,7 @@ class QuestionAnalysis:
 
         A historian's reading is dated by its publication, not by the events it reads, so it is
         never outside the dates; in a question about historians, neither is any later item (the
-        publication of documents in 1948, the Soviet admission of 1989).
+        publication of documents decades later, an official admission).
         """
         if item.kind == "interpretation" or (self.historiography and dated_by_publication(item, self.later_than)):
             return True

@@ -4,10 +4,8 @@ Pure and offline (no language model, no Streamlit). Its parts, one job each: ``a
 (normalising text), ``arguments.topic`` (is the question about this pack at all?), ``arguments.index``
 (the pack's BM25 indexes, built once per pack) and this module (the signals, blended); the command
 line's printing is in ``arguments.cli``. Question and pack text go through the same
-normalisation, which folds the period's synonyms onto one token (Nazi–Soviet Pact = Molotov–
-Ribbentrop Pact = German–Soviet non-aggression pact = Hitler–Stalin pact; Litvinov's policy =
-collective security; Comintern = Communist International; USSR = Soviet Union = Russia; purges =
-terror; …). Each thesis is then scored on five signals, each scaled to 0–1 and blended (``BLEND``):
+normalisation, which folds the debate's synonyms onto one token (every name of one treaty, one
+policy or one country, from the pack's ``vocabulary.toml``). Each thesis is then scored on five signals, each scaled to 0–1 and blended (``BLEND``):
 
 * ``thesis``: BM25 (``rank-bm25``) over one document per thesis: its title, statement, context,
   criteria, weighing and the curated questions that list it (what it argues);
@@ -18,19 +16,19 @@ terror; …). Each thesis is then scored on five signals, each scaled to 0–1 a
 * ``curated``: similarity to the pack's curated questions, each passing on its teacher-chosen,
   ordered thesis list; a near copy of a curated question takes that order outright;
 * ``dates``: the share of the thesis's evidence inside the question's date range, and for a long
-  range how much of it the evidence spans, from both ends, and how evenly (a 1921–39 question
-  needs 1920s and late-1930s evidence: a 1921–33 thesis does not cover it). Historians' readings
-  are dated by publication (Taylor 1961, Roberts 1992), so they are never coverage of the period:
-  they count as evidence outside any range of 1921–39 and, for an undated question, the signal is
+  range how much of it the evidence spans, from both ends, and how evenly (a twenty-year question
+  needs evidence from both ends: a thesis on its first half does not cover it). Historians'
+  readings are dated by publication, so they are never coverage of the period: they count as
+  evidence outside any range of the period and, for an undated question, the signal is
   the share of the thesis's evidence that comes from the period itself. For a question about
   historians ("why have historians disagreed", "how have views changed", "interpretations") the
   signal is the other way round: the share of the thesis's evidence that is historiography.
 
 The three BM25 indexes share one idf computed over all the pack's text: with eleven theses an
 idf over the theses alone cannot tell a rare word from a common one. The key concept adds a few
-query words of low weight, and some tokens bring related ones (the outbreak of war → Poland).
+query words of low weight, and some tokens bring related ones (the pack's ``related`` words).
 
-A question that is not about Soviet foreign policy 1921–39 is reported as off-topic, with no
+A question that is not about the pack's debate is reported as off-topic, with no
 ranking, by the rule in :func:`arguments.topic.topic_check`.
 """
 
@@ -154,7 +152,7 @@ def _coverage(inside: list[tuple[int, int]], first: int, last: int) -> float:
     """How much of a long range (``first``–``last``) the evidence inside it covers, 0–1.
 
     Half is the span from the earliest to the latest item as a share of the range, so a gap at
-    either end counts (a 1921–33 thesis spans 13 of the 19 years of 1921–39, a 1933–39 thesis 7);
+    either end counts (a thesis whose items span 13 of a question's 19 years scores 13/19 there);
     half is evenness: each third of the range should hold two items, an item counting in a third
     that holds at least half a year of it.
     """

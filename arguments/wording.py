@@ -95,7 +95,7 @@ def clean_correction(text: str) -> str:
     sentences = re.split(r"(?<=[.!?])\s+", text.strip())
     kept = [s for s in sentences if s and not _AUTHORS_NOTE.search(s)]
     if len(kept) < len(sentences) and kept:
-        # "This is one-sided: the French did press Warsaw": drop the pointer to the sentence dropped.
+        # "This is one-sided: the allies did press the government": drop the pointer to the sentence dropped.
         rest = _BACK_REFERENCE.sub("", kept[0], count=1)
         kept[0] = rest[:1].upper() + rest[1:]
     return " ".join(kept)
@@ -110,10 +110,10 @@ _PHRASE_OPENING = re.compile(
 
 def answer_head(statement: str, words: int = 40, *, reason: bool = True) -> str:
     """A thesis statement's answer and its first reason: up to the end of the first clause after
-    "because" ("… largely because of what each side offered by mid-August 1939.")."""
+    "because" ("… largely because of what each side offered by mid-August 2009.")."""
     sentence = first_sentence(statement)
     lead, colon, rest = sentence.partition(": ")
-    if colon and len(lead.split()) < 8:  # "The claim holds to a large extent: Soviet policy …"
+    if colon and len(lead.split()) < 8:  # "The claim holds to a large extent: the policy …"
         sentence = rest[:1].upper() + rest[1:]
     pieces = re.split(r"(,?\s+because\b)", sentence, maxsplit=1)
     head = pieces[0]
@@ -121,7 +121,7 @@ def answer_head(statement: str, words: int = 40, *, reason: bool = True) -> str:
     # only its extent: "To a large extent, because …").
     if len(pieces) == 3 and (reason or len(pieces[0].split()) < 6):
         reason = re.split(r"[,;:]\s", pieces[2], maxsplit=1)[0]
-        # … unless it is a phrase, not a clause ("because from League entry in 1934"): the answer alone.
+        # … unless it is a phrase, not a clause ("because from alliance entry in 2004"): the answer alone.
         if not _PHRASE_OPENING.match(reason.strip()):
             head += pieces[1] + reason
     head = re.split(r"[;:]\s", head, maxsplit=1)[0].strip().rstrip(",;:.")
@@ -141,7 +141,7 @@ NAME = re.compile(r"\b[A-Z][\w'’]+(?:(?:\s+(?:of|the|and)\s+|\s+|[–-])[A-Z][
 
 def question_foci(question: QuestionAnalysis | None, terms: tuple[str, ...], generic: str = "") -> tuple[str, ...]:
     """The question's key phrase, to tie a topic sentence to it: its longest loaded word or phrase
-    ("collective security"), else the longest name it gives ("the League of Nations"), else its key
+    ("free trade"), else the longest name it gives ("the Court of Appeal"), else its key
     concept ("aims and motives"), else its last key word; the first of these that is a key term."""
     if question is None:
         return ()
@@ -156,10 +156,10 @@ def question_foci(question: QuestionAnalysis | None, terms: tuple[str, ...], gen
         ),
         key=lambda n: -len(n),
     )
-    # A name keeps the article the question gives it ("On the Munich Agreement:", not "On Munich Agreement:").
+    # A name keeps the article the question gives it ("On the Paris Agreement:", not "On Paris Agreement:").
     names = [f"the {n}" if re.search(rf"\bthe {re.escape(n)}", first) else n for n in names]
     words = [w for w in re.findall(r"[A-Za-z][\w'’-]+", question.text) if carries_term(w, terms)]
-    # A phrase or a name reads as a lead-in ("On collective security: …"); a lone word ("On main: …") does
+    # A phrase or a name reads as a lead-in ("On free trade: …"); a lone word ("On main: …") does
     # not, so the question's concept comes before single loaded words.
     phrases = [w for w in loaded if len(w.split()) > 1]
     single = [w for w in loaded if len(w.split()) == 1]
@@ -181,8 +181,8 @@ def heading_of(claim: Claim) -> str:
 def topic_sentence_of(claim: Claim, terms: tuple[str, ...], foci: tuple[str, ...] | str, *, exam: bool = False) -> str:
     """The claim as the paragraph's opening (an exam plan: its short topic sentence, if the pack has
     one), tied to the question's terms when it does not use them: by the question's key phrase that
-    the claim itself speaks of ("On Japan:" for a paragraph on Khalkhin Gol, not "On Britain and
-    France:"), else its first."""
+    the claim itself speaks of ("On the navy:" for a paragraph on a naval battle, not "On the two
+    allies:"), else its first."""
     if isinstance(foci, str):
         foci = (foci,) if foci else ()
     about = stems_of(f"{claim.label} {claim.topic} {claim.text}")
@@ -193,7 +193,7 @@ def topic_sentence_of(claim: Claim, terms: tuple[str, ...], foci: tuple[str, ...
         sentence = first_sentence(claim.text) if len(claim.text) > 320 else claim.text
     if not terms or carries_term(sentence, terms) or not focus:
         return sentence
-    return f"On {focus}: {run_on(sentence)}"  # "On collective security: the Soviet proposals …"
+    return f"On {focus}: {run_on(sentence)}"  # "On free trade: the government's proposals …"
 
 
 # Opening words that are not names: lower-cased when a sentence runs on after a colon or a dash.
@@ -204,7 +204,7 @@ _LOWER_OPENINGS = frozenset(
 
 
 def run_on(text: str) -> str:
-    """``The Munich Agreement`` → ``the Munich Agreement``: a sentence or title run on inside another
+    """``The Paris Agreement`` → ``the Paris Agreement``: a sentence or title run on inside another
     (after a colon, a dash or "against"); a name it opens with keeps its capital."""
     first, _, rest = text.partition(" ")
     return f"{first.lower()} {rest}" if first in _LOWER_OPENINGS and rest else text
