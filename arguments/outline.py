@@ -428,7 +428,8 @@ def _parts(plan: EssayPlan, trim: Trim) -> list[Part]:
 
 
 def _roadmap_step(p: BodyParagraph, words: int = 8) -> str:
-    """``2. The crisis taught the government to distrust its allies``: a paragraph's heading (its first words), as a signpost."""
+    """``2. The crisis taught the government to distrust its allies``: a paragraph's heading (its first
+    words), as a signpost."""
     against = "against: " if p.role == "opposing" else ""
     heading = p.heading.removeprefix("The strongest case against: ").rstrip("…").split()
     return f"{p.number}. {against}{' '.join(heading[:words])}" + ("…" if len(heading) > words else "")

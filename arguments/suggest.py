@@ -5,7 +5,8 @@ Pure and offline (no language model, no Streamlit). Its parts, one job each: ``a
 (the pack's BM25 indexes, built once per pack) and this module (the signals, blended); the command
 line's printing is in ``arguments.cli``. Question and pack text go through the same
 normalisation, which folds the debate's synonyms onto one token (every name of one treaty, one
-policy or one country, from the pack's ``vocabulary.toml``). Each thesis is then scored on five signals, each scaled to 0–1 and blended (``BLEND``):
+policy or one country, from the pack's ``vocabulary.toml``). Each thesis is then scored on five
+signals, each scaled to 0–1 and blended (``BLEND``):
 
 * ``thesis``: BM25 (``rank-bm25``) over one document per thesis: its title, statement, context,
   criteria, weighing and the curated questions that list it (what it argues);

@@ -20,14 +20,15 @@ from tests.conftest import ROOT
 
 CODE = sorted([*(ROOT / "arguments").glob("*.py"), *(ROOT / "app_pages").glob("*.py"), ROOT / "streamlit_app.py"])
 # Capitalised words of titles that are ordinary English, not names of a topic.
-ORDINARY = frozenset(
-    """The From With Plan Doctrine Speech Agreement Agreements Conference Treaty Crisis War Second First World Long
-    Note Iron Curtain Telegram Front Popular Pact Army Party Congress Trials Terror Great Civil Coup Bomb Atomic
-    Blockade Airlift Talks Offer Proposal Protocol Secret Question Division Division Election Elections Years
-    Alliance Grand Recovery European Programme Program Fear Cold Wartime Powers Western West Eastern East Central
-    Russian Spanish Chinese German Germans French British American Soviet Joining Anglo
-    January February March April June July August September October November December""".split()
-)
+_ORDINARY_TEXT = """
+The From With Plan Doctrine Speech Agreement Agreements Conference Treaty Crisis War Second First World Long
+Note Iron Curtain Telegram Front Popular Pact Army Party Congress Trials Terror Great Civil Coup Bomb Atomic
+Blockade Airlift Talks Offer Proposal Protocol Secret Question Division Election Elections Years
+Alliance Grand Recovery European Programme Program Fear Cold Wartime Powers Western West Eastern East Central
+Russian Spanish Chinese German Germans French British American Soviet Joining Anglo
+January February March April June July August September October November December
+"""
+ORDINARY = frozenset(_ORDINARY_TEXT.split())
 
 
 def topic_words() -> set[str]:
