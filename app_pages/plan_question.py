@@ -95,7 +95,9 @@ def paste_box(pack: Pack) -> Suggestions | None:
     if suggestions is None:
         return None
     if not suggestions.on_topic:
-        st.warning(inline(suggestions.message), icon=":material/report:")
+        others = [p.info.subject for p in common.debates().packs if p is not pack]
+        nor = f" Nor is it about the planner's other debates: {'; '.join(others)}." if others else ""
+        st.warning(inline(suggestions.message + nor), icon=":material/report:")
         return suggestions
     st.markdown("\n".join(decoded_lines(suggestions.analysis)))
     if suggestions.message:

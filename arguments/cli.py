@@ -1,5 +1,9 @@
 """Command line for the essay planner's engine.
 
+Without --pack, every debate bundled under schools/ is used: `check` checks them all, a thesis id or
+a downloaded file opens the debate it belongs to, a question is answered from the debate it is about,
+and `list` lists the default debate.
+
   python -m arguments check [--pack DIR]
   python -m arguments list schools|theses|evidence|questions [--format text|json] [--pack DIR]
   python -m arguments plan THESIS_ID [--question-id ID] [--length 45|50|60|revision] [--format FORMAT] [--output FILE]
@@ -22,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from arguments.formats import FORMATS, render
-from arguments.load import PackError, load_pack
+from arguments.load import PackError, bundled_packs, load_pack
 from arguments.model import Pack
 from arguments.plan import DEFAULT_LENGTH, LENGTHS, EssayPlan, PlanEdits, UnknownIdError, build_plan
 from arguments.question import QuestionAnalysis, from_question
@@ -54,17 +58,17 @@ def write_plan(plan: EssayPlan, fmt: str, output: str | None) -> int:
     return 0
 
 
-def plan_for_question(pack: Pack, text: str, length: str) -> EssayPlan | None:
+def plan_for_question(pack: Pack, text: str, length: str, others: Sequence[Pack] = ()) -> EssayPlan | None:
     """``plan --question``: the plan for the best thesis, adapted to the question (None if off-topic, said why)."""
     suggestions = suggest_theses(pack, text)
     if not suggestions.on_topic or suggestions.best is None:
-        print(f"error: {suggestions.message}", file=sys.stderr)
+        print(f"error: {suggestions.message}{nor_the_others(others)}", file=sys.stderr)
         return None
     return build_plan(pack, suggestions.best.thesis.id, PlanEdits(length=length), suggestions.analysis)
 
 
 def _add_pack(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--pack", metavar="DIR", help="a data-pack folder (default: the bundled schools/)")
+    parser.add_argument("--pack", metavar="DIR", help="a data-pack folder (default: every debate bundled in schools/)")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -166,27 +170,17 @@ def _text_line(what: str, record: dict[str, Any]) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    try:
-        pack = load_pack(args.pack)
-    except PackError as error:
-        print(error.report(), file=sys.stderr)
-        return 1
-    if args.command == "check":
-        from arguments.lint import lint_pack
-
-        findings = lint_pack(pack)
-        summary = (
-            f"{len(pack.schools)} schools, {len(pack.evidence)} evidence items, {len(pack.claims)} claims, "
-            f"{len(pack.theses)} theses, {len(pack.questions)} questions, {len(pack.topics)} topics, "
-            f"{len(pack.works)} works"
-        )
-        if findings:
-            n = len(findings)
-            print(f"{pack.label}: loads ({summary}), but {n} finding{'s' * (n != 1)} to fix:", file=sys.stderr)
-            print("\n".join(f"- {f}" for f in findings), file=sys.stderr)
+    folders = [args.pack] if args.pack else list(bundled_packs())
+    packs = []
+    for folder in folders:
+        try:
+            packs.append(load_pack(folder))
+        except PackError as error:
+            print(error.report(), file=sys.stderr)
             return 1
-        print(f"{pack.label}: valid — {summary}")
-        return 0
+    if args.command == "check":
+        return max(check(pack) for pack in packs)
+    pack = _debate_for(args, packs)
     if args.command == "list":
         records = list_records(pack, args.what)
         if args.format == "json":
@@ -195,13 +189,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             print("\n".join(_text_line(args.what, r) for r in records))
         return 0
     if args.command == "suggest":
-        return run_suggest(pack, args.question, args.format)
+        return run_suggest(pack, args.question, args.format, others=[p for p in packs if p is not pack])
     if args.command == "import":
         from arguments.imports import run_import
 
         return run_import(pack, args.file, args.format)
     if args.question is not None:
-        found = plan_for_question(pack, args.question, args.length)
+        found = plan_for_question(pack, args.question, args.length, [p for p in packs if p is not pack])
         return 2 if found is None else write_plan(found, args.format, args.output)
     if args.thesis is None:
         print('error: give a THESIS_ID or --question "QUESTION" (see: list theses)', file=sys.stderr)
@@ -218,6 +212,63 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"error: {error}", file=sys.stderr)
         return 2
     return write_plan(plan, args.format, args.output)
+
+
+def check(pack: Pack) -> int:
+    """``check``: the pack's summary, or its findings (exit 1)."""
+    from arguments.lint import lint_pack
+
+    findings = lint_pack(pack)
+    summary = (
+        f"{len(pack.schools)} schools, {len(pack.evidence)} evidence items, {len(pack.claims)} claims, "
+        f"{len(pack.theses)} theses, {len(pack.questions)} questions, {len(pack.topics)} topics, "
+        f"{len(pack.works)} works"
+    )
+    if findings:
+        n = len(findings)
+        print(f"{pack.label}: loads ({summary}), but {n} finding{'s' * (n != 1)} to fix:", file=sys.stderr)
+        print("\n".join(f"- {f}" for f in findings), file=sys.stderr)
+        return 1
+    print(f"{pack.label}: valid — {summary}")
+    return 0
+
+
+def _debate_for(args: argparse.Namespace, packs: list[Pack]) -> Pack:
+    """The debate a command is about: the one holding its thesis, question or file's pack, the one a
+    question is about, else the first (the default)."""
+    if len(packs) == 1:
+        return packs[0]
+    thesis, question_id = getattr(args, "thesis", None), getattr(args, "question_id", None)
+    for pack in packs:
+        if (thesis and thesis in pack.thesis) or (question_id and question_id in pack.question):
+            return pack
+    text = getattr(args, "question", None)
+    if text and args.command in ("suggest", "plan"):
+        return debate_about(packs, text)
+    if args.command == "import":
+        named = _pack_named_in(args.file)
+        return next((p for p in packs if p.info.id == named), packs[0])
+    return packs[0]
+
+
+def debate_about(packs: Sequence[Pack], text: str) -> Pack:
+    """The debate a question is about: the default if it is about it, else the best on-topic match."""
+    ranked = [(suggest_theses(pack, text), pack) for pack in packs]
+    on_topic = [(s.best.score, -i, pack) for i, (s, pack) in enumerate(ranked) if s.on_topic and s.best]
+    if not on_topic or ranked[0][0].on_topic:
+        return packs[0]
+    return max(on_topic, key=lambda found: found[:2])[2]
+
+
+def _pack_named_in(path: str) -> str | None:
+    """The pack id a downloaded plan names (its front matter or Word properties), if it can be read."""
+    from arguments.imports import named_pack
+
+    try:
+        with open(path, "rb") as handle:
+            return named_pack(handle.read(8 * 1024 * 1024))
+    except OSError:
+        return None
 
 
 # --- suggest ---------------------------------------------------------------------------------------
@@ -245,14 +296,21 @@ def _analysis_line(analysis: QuestionAnalysis) -> str:
     )
 
 
-def run_suggest(pack: Pack, text: str, fmt: str) -> int:
+def nor_the_others(others: Sequence[Pack]) -> str:
+    """`` Nor is it about …``: the other debates a question was tried against ("" when there are none)."""
+    if not others:
+        return ""
+    return " Nor is it about the planner's other debates: " + "; ".join(p.info.subject for p in others) + "."
+
+
+def run_suggest(pack: Pack, text: str, fmt: str, others: Sequence[Pack] = ()) -> int:
     """``suggest``: ranked theses as text lines or a JSON list; off-topic says so (exit 0)."""
     suggestions = suggest_theses(pack, text)
     if fmt == "json":
         print(json.dumps(suggestions_to_list(pack, suggestions), ensure_ascii=False, indent=2))
         return 0
     if not suggestions.on_topic:
-        print(suggestions.message)
+        print(suggestions.message + nor_the_others(others))
         return 0
     print(_analysis_line(suggestions.analysis))
     if suggestions.message:

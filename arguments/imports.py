@@ -154,6 +154,23 @@ def _parse(data: object, pack: Pack, body_check: Callable[[PlanInputs], list[str
     return ImportResult(ok=True, message=_summary(inputs, warnings), warnings=tuple(warnings), plan_inputs=inputs)
 
 
+def named_pack(data: bytes) -> str | None:
+    """The data pack id a downloaded plan (.md or .docx) names, or None if it names none readably."""
+    try:
+        if is_docx(data[:4]):
+            state = read_docx(data).state
+            lines = state_lines(state) if state is not None else []
+            text = "\n".join(["---", *lines, "---", ""])
+        else:
+            text = _decode(data)
+        lines = text.split("\n")
+        front = _load_yaml("\n".join(lines[1 : _front_matter_end(text, lines)]))
+    except (_Rejected, DocxError):
+        return None
+    found = front.get("pack") if isinstance(front, dict) else None
+    return found if isinstance(found, str) else None
+
+
 def _decode(data: object) -> str:
     if isinstance(data, str):
         size = len(data.encode("utf-8", "surrogatepass"))

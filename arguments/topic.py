@@ -32,10 +32,10 @@ def topic_check(pack: Pack, analysis: QuestionAnalysis, words: set[str], curated
     the pack's ``[topic]`` table; a pack without one accepts every question its dates allow):
 
     1. Dates: a question whose years all fall outside the topic's years is off-topic, whatever it names.
-    2. A near copy of one of the pack's curated questions (similarity ≥ 0.6) is on topic, unless it
+    2. Another period's or subject's words, with no term of the debate and no year inside the
+       period, make it off-topic (even if its other words resemble a curated question's).
+    3. A near copy of one of the pack's curated questions (similarity ≥ 0.6) is on topic, unless it
        names only excluded subjects (home affairs in a foreign-policy debate) and nothing of the field.
-    3. Another period's or subject's words, with no term of the debate and no year inside the
-       period, make it off-topic.
     4. A term of the debate, or an actor together with a word of the field, is on topic; so is an
        actor's "policy" with no excluded word.
     5. An open comparative frame (``frames``) with a frame word is on topic, with the wider note.
@@ -69,10 +69,10 @@ def _by_words(
     other_periods = set(rules.other_periods)
     term = bool(words & set(rules.terms))
     excluded_only = bool(words & excluded) and not (term or words & fields)
-    if curated_similarity >= CURATED_ON_TOPIC and not excluded_only:
-        return TopicCheck(True)
     if words & other_periods and not term and not (years and years[0] <= period[1]):
         return TopicCheck(False, f"{prefix}: it is about another period or subject.")
+    if curated_similarity >= CURATED_ON_TOPIC and not excluded_only:
+        return TopicCheck(True)
     if term or (words & actors and words & fields):
         return TopicCheck(True)
     if words & actors and "policy" in words and not words & excluded:
