@@ -215,6 +215,7 @@ class HistorianEntry:
     basis_short: str = ""  # the items' short titles, for an exam plan
     claim_short: str = ""  # the paragraph's heading
     evaluation_short: str = ""  # how the claim fares, in a clause ("it stands, qualified against …")
+    basis_ids: tuple[str, ...] = ()  # the evidence ids ``basis_short`` names
 
 
 @dataclass(frozen=True)

@@ -304,6 +304,11 @@ def _refinement(
     return change + (" The case against survives only in part." if survives else "")
 
 
+def _name_list(names: list[str]) -> str:
+    """``A and B``; ``A, B; C and D`` when a name has its own "and" or comma (so none is read as two)."""
+    return "; ".join(names) if any(" and " in n or "," in n for n in names) else " and ".join(names)
+
+
 def _historiography(
     pack: Pack,
     thesis: Thesis,
@@ -345,6 +350,7 @@ def _historiography(
         else:
             evaluation = "Not yet tested against a counter."
             evaluation_short = "not yet tested against a counter"
+        basis_uses = [u for u in p.support + p.counter if work.id in u.evidence.sources]
         entries.append(
             HistorianEntry(
                 work=work,
@@ -354,9 +360,8 @@ def _historiography(
                 evaluation=evaluation,
                 relevance=f"Paragraph {p.number}" + (" (the case against)" if p.role == "opposing" else ""),
                 # The items in the paragraph that cite this historian's work: their evidence, not the plan's.
-                basis_short=" and ".join(
-                    run_on(u.evidence.named(short=True)) for u in p.support + p.counter if work.id in u.evidence.sources
-                ),
+                basis_short=_name_list([run_on(u.evidence.named(short=True)) for u in basis_uses]),
+                basis_ids=tuple(u.evidence.id for u in basis_uses),
                 claim_short=p.heading.removeprefix("The strongest case against: "),
                 evaluation_short=evaluation_short,
             )

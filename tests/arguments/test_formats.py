@@ -20,7 +20,8 @@ from pptx import Presentation
 
 from arguments.deck import render_pptx
 from arguments.export import render_markdown
-from arguments.load import load_pack
+from arguments.load import bundled_packs, load_pack
+from arguments.model import Pack
 from arguments.outline import BIBLIOGRAPHY, CHECKLIST, Outline, build_outline
 from arguments.plan import SECTIONS, PlanEdits, build_plan
 from arguments.present import part_markdown_of, whole_plan_markdown
@@ -31,6 +32,7 @@ from tests.inert import plain_text
 from tests.tools import pandoc_text
 
 PACK = load_pack()
+PACKS = {pack.info.id: pack for pack in (load_pack(folder) for folder in bundled_packs())}
 NOT_ON_SLIDES = (BIBLIOGRAPHY, CHECKLIST)
 _BULLET = re.compile(r"^\s*(?:[-*+•]\s+)?")
 
@@ -131,20 +133,21 @@ def words(lines: list[str]) -> list[str]:
     return sorted(word for line in normal(lines) for word in line.split())
 
 
-def edits_for(thesis_id: str) -> PlanEdits:
+def edits_for(thesis_id: str, pack: Pack = PACK) -> PlanEdits:
     """A note in every part, the student's own thesis wording, and a dropped item."""
-    thesis = PACK.thesis[thesis_id]
+    thesis = pack.thesis[thesis_id]
     edits = PlanEdits().with_thesis_text(f"My own words: {thesis.title}, *really*.")
     for section in (*SECTIONS, *thesis.claims):
         edits = edits.with_note(section, f"Note on {section}:\n- check <this> & [that]\n\n1. then 2")
-    first = PACK.claim[thesis.claims[0]]
+    first = pack.claim[thesis.claims[0]]
     return edits.with_dropped(first.id, first.support[0].evidence)
 
 
-@pytest.mark.parametrize("thesis_id", [t.id for t in PACK.theses])
-def test_every_part_reads_the_same_in_every_format(thesis_id: str) -> None:
-    question = next((from_question(q, PACK) for q in PACK.questions if thesis_id in q.theses), None)
-    plan = build_plan(PACK, thesis_id, edits_for(thesis_id), question)
+@pytest.mark.parametrize(("pack_id", "thesis_id"), [(p.info.id, t.id) for p in PACKS.values() for t in p.theses])
+def test_every_part_reads_the_same_in_every_format(pack_id: str, thesis_id: str) -> None:
+    pack = PACKS[pack_id]
+    question = next((from_question(q, pack) for q in pack.questions if thesis_id in q.theses), None)
+    plan = build_plan(pack, thesis_id, edits_for(thesis_id, pack), question)
     outline = build_outline(plan)
     screen = on_screen(outline)
     assert all(screen.values())
