@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from arguments.load import BUNDLED_PACK, load_pack
+from arguments.load import bundled_packs, load_pack
 from arguments.plan import build_plan
 from arguments.present import inline
 from arguments.tables import STANCE_SHAPES
@@ -19,20 +19,24 @@ PAGES = {
 }
 
 
-@pytest.mark.parametrize("pack_name", ["ui", "bundled"])
+BUNDLED = {folder.name: folder for folder in bundled_packs()}
+
+
+@pytest.mark.parametrize("pack_name", ["ui", *BUNDLED])
 @pytest.mark.parametrize("page", PAGES)
 def test_every_page_runs(make_app, ui_pack, pack_name, page):
-    at = make_app(pack=ui_pack if pack_name == "ui" else BUNDLED_PACK)
+    at = make_app(pack=ui_pack if pack_name == "ui" else BUNDLED[pack_name])
     no_exception(at)
     at.switch_page(page).run()
     no_exception(at)
     assert at.title[0].value == PAGES[page]
 
 
-def test_every_bundled_thesis_and_view_renders(make_app):
-    """Each bundled thesis as a plan and as each projection slide, without an exception."""
-    pack = load_pack(BUNDLED_PACK)
-    at = make_app(pack=BUNDLED_PACK)
+@pytest.mark.parametrize("pack_name", list(BUNDLED))
+def test_every_bundled_thesis_and_view_renders(make_app, pack_name):
+    """Each bundled thesis of every debate as a plan and as each projection slide, without an exception."""
+    pack = load_pack(BUNDLED[pack_name])
+    at = make_app(pack=BUNDLED[pack_name])
     for thesis in pack.theses:
         if at.segmented_control:  # back from the previous thesis's projection
             at.segmented_control(key="view").set_value("plan").run()
