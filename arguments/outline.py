@@ -30,6 +30,8 @@ QUESTION, INTRODUCTION, OPPOSING, HISTORIOGRAPHY, CONCLUSION, BIBLIOGRAPHY, CHEC
     "checklist",
 )
 STANCE_LABELS = {"stands": "the claim stands", "qualified": "qualified", "conceded": "conceded"}
+# How the case against fares against the plan's answer to it (its stance against that counter).
+RIVAL_FARES = {"stands": "the rival case still stands", "qualified": "it survives in part", "conceded": "it gives way"}
 
 
 @dataclass(frozen=True)
@@ -66,6 +68,7 @@ class Outline:
 BUDGET = {"context": 24, "why": 32, "convinces": 36}
 # A topic sentence carries the argument: an exam plan cuts only a long one, at a clause after its point.
 TOPIC_WORDS = 40
+ANSWER_WORDS = 32  # the answer to the case against, in an exam plan: its first sentence, or a clause of it
 _VERDICT_OPENING = re.compile(
     r"^(?:qualified|the claim stands|stands|largely conceded|conceded|concede[^:]{0,40})\s*:\s*", re.I
 )
@@ -82,6 +85,7 @@ class Trim:
     lean: bool = False  # the question's task in one line, no separate extent line (the thesis has it)
     signposts: bool = True  # the roadmap names each paragraph's argument (else: their numbers and roles)
     basis: bool = True  # a historian's entry names the items it rests on (else: the paragraph that has them)
+    answer: int = ANSWER_WORDS  # words of the answer to the case against
 
 
 def _ladder(*steps: dict[str, object]) -> tuple[Trim, ...]:
@@ -103,6 +107,7 @@ TRIMS = _ladder(
     {"lean": True},
     {"signposts": False},
     {"basis": False},
+    {"answer": ANSWER_WORDS // 2},
 )
 FULL = Trim(errors=99, entries=99)  # revision notes: everything
 
@@ -233,20 +238,12 @@ def _paragraph(p: BodyParagraph, plan: EssayPlan, works: dict[str, Work], trim: 
         lines.append(Line("The rival case", p.topic_sentence if full else brief(p.topic_sentence, TOPIC_WORDS)))
         lines.append(Line("Its evidence", "", tuple(_evidence(u, plan, works, trim) for u in p.support)))
         for use in p.counter:
-            lines.append(
-                Line(
-                    "The answer",
-                    _named(use, trim) + (f": {use.how}" if full else ""),
-                    (
-                        Line(
-                            f"How it fares ({STANCE_LABELS[use.stance]})",
-                            _rebuttal(use, trim),
-                        ),
-                    )
-                    + _outside(use, plan),
-                    kind="counter",
-                )
-            )
+            # The answer in the plan's own voice (the counter's "how", written against the rival claim),
+            # labelled with how the rival case fares; revision notes add the rival school's own reply.
+            answer = f"{_named(use, trim)}: {use.how if full else brief(use.how, trim.answer)}"
+            reply = (Line(f"The rival school's reply ({STANCE_LABELS[use.stance]})", _rebuttal(use, trim)),)
+            label = f"The answer ({RIVAL_FARES[use.stance]})"
+            lines.append(Line(label, answer, (reply if full else ()) + _outside(use, plan), kind="counter"))
         lines.append(Line("Weighed", p.weighing))  # one generated sentence: nothing to shorten
     else:
         lines.append(Line("Topic sentence", p.topic_sentence if full else brief(p.topic_sentence, TOPIC_WORDS)))

@@ -95,6 +95,12 @@ def test_an_exam_plan_answers_the_question_as_set(pack, analysis, thesis):
     marks = {c.number: c for c in check_plan(plan, outline.words)}
     assert [n for n in GUARANTEED if marks[n].status != MET] == [], [marks[n] for n in GUARANTEED]
     assert outline.words <= LENGTHS["50"].words
+    if plan.opposing is not None and plan.opposing.counter:
+        # The answer to the case against speaks for the plan (the counter's own point against the rival
+        # claim), never in the rival school's voice (its reply defends the rival).
+        answer = plan.opposing.counter[0]
+        assert f"{answer.evidence.date.label} · {answer.evidence.named(short=True)}: {answer.how[:40]}" in text
+        assert not answer.reply or answer.reply not in text
 
 
 @pytest.mark.parametrize("length", ["45", "50", "60"])
