@@ -124,11 +124,14 @@ class Work(Record):
     publisher: OptionalText = ""
     published_in: OptionalText = ""
     kind: WorkKind
+    # The name(s) a citation uses, when it is not the last word of each author's name ("Chen" for
+    # Chen Jian, whose family name comes first).
+    cited_as: OptionalText = ""
 
     @cached_property
     def surnames(self) -> str:
         """``Smith and Jones``: the author(s) as a citation names them."""
-        return _surnames(self.author)
+        return self.cited_as or _surnames(self.author)
 
     @cached_property
     def short(self) -> str:
@@ -136,10 +139,18 @@ class Work(Record):
         return f"{self.surnames} ({self.year})"
 
 
+_SUFFIX = re.compile(r"^(?:Jr|Sr|II|III|IV)\.?$")
+
+
+def _surname(name: str) -> str:
+    words = [w for w in name.split() if not _SUFFIX.match(w)]
+    return words[-1] if words else name
+
+
 def _surnames(author: str) -> str:
     people = re.sub(r"\s*\([^)]*\)", "", author)
-    names = [p.strip() for p in re.split(r",|\band\b", people) if p.strip()]
-    return " and ".join(n.split()[-1] for n in names) if len(names) <= 2 else f"{names[0].split()[-1]} et al."
+    names = [p.strip() for p in re.split(r",|\band\b", people) if p.strip() and not _SUFFIX.match(p.strip())]
+    return " and ".join(_surname(n) for n in names) if len(names) <= 2 else f"{_surname(names[0])} et al."
 
 
 class Historian(Record):

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from arguments.load import PackError, Problem, check_pack, load_pack
+from arguments.model import Work
 from tests.conftest import edit
 
 
@@ -282,3 +283,17 @@ def test_an_extra_file_with_no_records_is_refused_with_what_to_do(pack_copy):
     [problem] = problems_of(pack_copy)
     assert problem.file == "claims/more.toml"
     assert problem.message.endswith("or delete the file")
+
+
+@pytest.mark.parametrize(
+    ("author", "cited_as", "short"),
+    [
+        ("Arthur M. Schlesinger Jr", "", "Schlesinger (1967)"),
+        ("George C. Herring, Jr.", "", "Herring (1967)"),
+        ("Mikhail Heller and Aleksandr Nekrich", "", "Heller and Nekrich (1967)"),
+        ("Chen Jian", "Chen", "Chen (1967)"),  # family name first: the pack says how to cite it
+    ],
+)
+def test_a_citation_names_the_surname(author: str, cited_as: str, short: str) -> None:
+    work = Work(id="a-work", author=author, title="A title", year=1967, kind="book", cited_as=cited_as)
+    assert work.short == short
