@@ -7,7 +7,7 @@ and `list` lists the default debate.
   python -m arguments check [--pack DIR]
   python -m arguments list schools|theses|evidence|questions [--format text|json] [--pack DIR]
   python -m arguments plan THESIS_ID [--question-id ID] [--length 45|50|60|revision] [--format FORMAT] [--output FILE]
-  python -m arguments plan --question "QUESTION" [--length …] [--format FORMAT] [--output FILE] [--pack DIR]
+  python -m arguments plan [THESIS_ID] --question "QUESTION" [--length …] [--format FORMAT] [--output FILE] [--pack DIR]
       FORMAT: md (default), json, html (the print layout), docx (Word) or pptx (PowerPoint); docx and pptx
       are written to --output FILE, the others to FILE or the terminal
   python -m arguments suggest "QUESTION" [--format text|json] [--pack DIR]
@@ -58,13 +58,20 @@ def write_plan(plan: EssayPlan, fmt: str, output: str | None) -> int:
     return 0
 
 
-def plan_for_question(pack: Pack, text: str, length: str, others: Sequence[Pack] = ()) -> EssayPlan | None:
-    """``plan --question``: the plan for the best thesis, adapted to the question (None if off-topic, said why)."""
+def plan_for_question(
+    pack: Pack, text: str, length: str, others: Sequence[Pack] = (), thesis: str | None = None
+) -> EssayPlan | None:
+    """``plan [THESIS_ID] --question``: the plan for the thesis given, else the best one, adapted to the
+    question (None if the question is off-topic or the thesis unknown, said why)."""
     suggestions = suggest_theses(pack, text)
     if not suggestions.on_topic or suggestions.best is None:
         print(f"error: {suggestions.message}{nor_the_others(others)}", file=sys.stderr)
         return None
-    return build_plan(pack, suggestions.best.thesis.id, PlanEdits(length=length), suggestions.analysis)
+    try:
+        return build_plan(pack, thesis or suggestions.best.thesis.id, PlanEdits(length=length), suggestions.analysis)
+    except UnknownIdError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return None
 
 
 def _add_pack(parser: argparse.ArgumentParser) -> None:
@@ -195,7 +202,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_import(pack, args.file, args.format)
     if args.question is not None:
-        found = plan_for_question(pack, args.question, args.length, [p for p in packs if p is not pack])
+        others = [p for p in packs if p is not pack]
+        found = plan_for_question(pack, args.question, args.length, others, args.thesis)
         return 2 if found is None else write_plan(found, args.format, args.output)
     if args.thesis is None:
         print('error: give a THESIS_ID or --question "QUESTION" (see: list theses)', file=sys.stderr)

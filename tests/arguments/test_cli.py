@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import shutil
 import subprocess
 import sys
@@ -10,10 +11,12 @@ from pathlib import Path
 
 import pytest
 
+from arguments.cli import main
 from arguments.export import render_markdown
 from arguments.load import BUNDLED_PACK, load_pack
 from arguments.plan import PlanEdits, build_plan
 from arguments.question import from_question
+from arguments.suggest import suggest_theses
 
 ROOT = Path(__file__).resolve().parents[2]
 MINI = ROOT / "tests" / "fixtures" / "mini_pack"
@@ -225,3 +228,14 @@ def test_plan_output_to_a_folder_that_does_not_exist(tmp_path: Path) -> None:
     target = str(tmp_path / "no" / "x")
     [done] = run_all([["plan", "cs-genuine", "--pack", str(MINI), "--format", "pptx", "--output", target]])
     assert done.returncode == 2 and done.stderr.startswith(f"error: cannot write {target}")
+
+
+def test_a_thesis_named_with_a_question_is_the_one_planned(tmp_path) -> None:
+    """``plan THESIS --question TEXT`` plans that thesis for the question (not the top-ranked one)."""
+    question = "Why did Stalin sign the Nazi-Soviet Pact in August 1939?"
+    ranked = suggest_theses(load_pack(), question).ranked
+    chosen = ranked[-1].thesis.id  # the lowest ranked
+    out = tmp_path / "plan.json"
+    assert main(["plan", chosen, "--question", question, "--format", "json", "--output", str(out)]) == 0
+    data = json.loads(out.read_text("utf-8"))
+    assert data["thesis"]["id"] == chosen and data["question"]["text"] == question
