@@ -99,6 +99,8 @@ class PackInfo(Record):
     period: Years
     # The explorer's timeline (the period when absent).
     timeline: Years | None = None
+    # Where a question that gives only its end ("by 2009") starts (the period's first year when absent).
+    open_start: int | None = None
     # Evidence dated after this year is about how the period was read later (documents published,
     # historians' books): dated by publication, not by the events it is about.
     later_than: int
@@ -110,6 +112,11 @@ class PackInfo(Record):
     @property
     def theme_labels(self) -> dict[str, str]:
         return dict(self.themes)
+
+    @property
+    def open_period(self) -> tuple[int, int]:
+        """The years that close a question's open-ended range ("by 2009", "after 2003")."""
+        return (self.open_start or self.period[0], self.period[1])
 
     @property
     def timeline_years(self) -> tuple[int, int]:

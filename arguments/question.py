@@ -536,7 +536,7 @@ def analyse_question(text: str, pack: Pack) -> QuestionAnalysis:
         command=command,
         concept=find_concept(clean, command),
         # In a question about historians, a year after the period ("since 1991") dates the historians.
-        years=find_years(clean, info.later_than - 1 if historiography else None, info.period, words),
+        years=find_years(clean, info.later_than - 1 if historiography else None, info.open_period, words),
         loaded_words=find_loaded_words(clean, words.loaded),
         command_found=found,
         historiography=historiography,
