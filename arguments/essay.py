@@ -239,6 +239,7 @@ class Conclusion:
     weighing: str
     factors: tuple[str, ...]
     note: str = ""
+    judgement_brief: str = ""  # the same without naming the counters (the tightest exam plans)
 
 
 @dataclass(frozen=True)

@@ -86,6 +86,7 @@ class Trim:
     signposts: bool = True  # the roadmap names each paragraph's argument (else: their numbers and roles)
     basis: bool = True  # a historian's entry names the items it rests on (else: the paragraph that has them)
     answer: int = ANSWER_WORDS  # words of the answer to the case against
+    counters: bool = True  # the judgement names the counters that qualify each paragraph
 
 
 def _ladder(*steps: dict[str, object]) -> tuple[Trim, ...]:
@@ -108,6 +109,7 @@ TRIMS = _ladder(
     {"signposts": False},
     {"basis": False},
     {"answer": ANSWER_WORDS // 2},
+    {"counters": False},
 )
 FULL = Trim(errors=99, entries=99)  # revision notes: everything
 
@@ -405,7 +407,7 @@ def _parts(plan: EssayPlan, trim: Trim) -> list[Part]:
             )
         )
     parts.append(Part(HISTORIOGRAPHY, "Historiography", tuple(lines), hist.note))
-    lines = [Line("Judgement", conc.judgement)]
+    lines = [Line("Judgement", conc.judgement if trim.counters else conc.judgement_brief)]
     if full:
         lines.append(Line("Factors ranked", "", tuple(Line("", f) for f in conc.factors)))
     else:

@@ -246,12 +246,14 @@ def build_plan(
         judgement = head if extent == verdict else head[:at] + extent.lower() + head[at + len(verdict) :]
     else:
         judgement = f"{extent}: {run_on(head)}"
+    judgement_brief = judgement + " " + _refinement(paragraphs, opposing, extent, change, concessions, named=False)
     judgement += " " + _refinement(paragraphs, opposing, extent, change, concessions)
     command = question.command if question is not None else "to-what-extent"
     ranked = sorted(paragraphs, key=lambda p: p.rank)
     conclusion = Conclusion(
         judgement_frame=JUDGEMENT_FRAMES[command],
         judgement=judgement,
+        judgement_brief=judgement_brief,
         extent=extent,
         decisive=decisive_line,
         concessions=concessions,
@@ -289,24 +291,40 @@ def _refinement(
     extent: str,
     change: str,
     concessions: tuple[str, ...],
+    named: bool = True,
 ) -> str:
-    """How far the verdict survives what the plan concedes, in the plan's own terms."""
+    """How far the verdict survives what the plan concedes, in the plan's own terms (``named``: saying
+    which counters qualify which paragraphs; else only the paragraphs' numbers)."""
     if concessions:
         return (change + " Conceded: " + "; ".join(concessions) + ".").replace("..", ".")
-    qualified = [p.number for p in paragraphs if p.stance == QUALIFIED]
+    qualified = [p for p in paragraphs if p.stance == QUALIFIED]
     survives = opposing is not None and opposing.stance == QUALIFIED
     if qualified:
-        numbers = [str(n) for n in qualified]
+        # Name what qualifies each paragraph, so the refinement is this plan's, not a formula.
+        numbers = [str(p.number) for p in qualified]
         which = numbers[0] if len(numbers) == 1 else f"{', '.join(numbers[:-1])} and {numbers[-1]}"
-        subject = f"Paragraphs {which} hold" if len(numbers) > 1 else f"Paragraph {which} holds"
-        against = ", and the case against survives in part" if survives else ""
-        return f"{subject} only in part against the counters{against}, so the verdict stays at “{extent.lower()}”."
+        counters = _name_list([run_on(p.counter[0].evidence.named(short=True)) for p in qualified if p.counter])
+        if not named or not counters:
+            counters = "The counters"
+        verb = "qualify" if len(qualified) > 1 or " and " in counters or ";" in counters else "qualifies"
+        subject = f"{counters[:1].upper()}{counters[1:]} {verb} paragraph{'s' * (len(numbers) > 1)} {which}"
+        against = " and the case against survives in part" if survives else ""
+        decisive = next((p for p in paragraphs if p.rank == 1), None)
+        holds = (
+            f"; none overturns paragraph {decisive.number}, the decisive one"
+            if named and decisive is not None and decisive.stance != CONCEDED
+            else ""
+        )
+        return f"{subject}{against}{holds}, so the verdict stays at “{extent.lower()}”."
     return change + (" The case against survives only in part." if survives else "")
 
 
 def _name_list(names: list[str]) -> str:
-    """``A and B``; ``A, B; C and D`` when a name has its own "and" or comma (so none is read as two)."""
-    return "; ".join(names) if any(" and " in n or "," in n for n in names) else " and ".join(names)
+    """``A and B``, ``A, B and C``; ``A; B: c; D`` when a name has its own "and", comma or colon (so
+    none is read as two)."""
+    if any(" and " in n or "," in n or ":" in n for n in names):
+        return "; ".join(names)
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}" if names else ""
 
 
 def _historiography(
