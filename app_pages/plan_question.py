@@ -18,7 +18,7 @@ from app_pages import plan_state as state
 from arguments.model import Pack
 from arguments.present import inline, school_label
 from arguments.question import QuestionAnalysis
-from arguments.suggest import RankedThesis, Suggestions, suggest_theses
+from arguments.suggest import RankedThesis, Suggestions, debate_for, suggest_theses
 
 LABEL = "Paste your essay question"
 TOP = 5  # theses offered for a pasted question, best first
@@ -33,22 +33,14 @@ def current(pack: Pack) -> Suggestions | None:
     cached = st.session_state.get(_RANKED)
     if cached is not None and cached[0] is pack and cached[1] == text:
         return cached[2]
-    suggestions = suggest_theses(pack, text)
-    if not suggestions.on_topic:
-        other = other_debate(pack, text)
-        if other is not None:  # answered from the debate the question is about
-            notice = f"Your question is about {other.info.subject}, so the planner opened that debate."
-            common.switch_debate(other, notice, keep_pasted=True)
-            st.rerun()
+    debates = common.debates().packs
+    best, suggestions = debate_for(debates, text, pack) if len(debates) > 1 else (pack, suggest_theses(pack, text))
+    if best is not pack:  # answered from the debate the question is about
+        notice = f"Your question is about {best.info.subject}, so the planner opened that debate."
+        common.switch_debate(best, notice, keep_pasted=True)
+        st.rerun()
     st.session_state[_RANKED] = (pack, text, suggestions)
     return suggestions
-
-
-def other_debate(pack: Pack, text: str) -> Pack | None:
-    """Another debate the planner offers that the question is about (the best-matching one), if any."""
-    ranked = [(suggest_theses(other, text), other) for other in common.debates().packs if other is not pack]
-    on_topic = [(s.best.score, other) for s, other in ranked if s.on_topic and s.best is not None]
-    return max(on_topic, key=lambda found: found[0])[1] if on_topic else None
 
 
 def analysis(pack: Pack) -> QuestionAnalysis | None:

@@ -30,7 +30,7 @@ from arguments.load import PackError, bundled_packs, load_pack
 from arguments.model import Pack
 from arguments.plan import DEFAULT_LENGTH, LENGTHS, EssayPlan, PlanEdits, UnknownIdError, build_plan
 from arguments.question import QuestionAnalysis, from_question
-from arguments.suggest import Suggestions, suggest_theses
+from arguments.suggest import Suggestions, debate_for, suggest_theses
 
 LISTABLE = ("schools", "theses", "evidence", "questions")
 PLAN_FORMATS = tuple(FORMATS)
@@ -260,12 +260,8 @@ def _debate_for(args: argparse.Namespace, packs: list[Pack]) -> Pack:
 
 
 def debate_about(packs: Sequence[Pack], text: str) -> Pack:
-    """The debate a question is about: the default if it is about it, else the best on-topic match."""
-    ranked = [(suggest_theses(pack, text), pack) for pack in packs]
-    on_topic = [(s.best.score, -i, pack) for i, (s, pack) in enumerate(ranked) if s.on_topic and s.best]
-    if not on_topic or ranked[0][0].on_topic:
-        return packs[0]
-    return max(on_topic, key=lambda found: found[:2])[2]
+    """The debate a question is about (``suggest.debate_for``, the default first)."""
+    return debate_for(packs, text)[0]
 
 
 def _pack_named_in(path: str) -> str | None:

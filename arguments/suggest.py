@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -104,6 +105,7 @@ class Suggestions:
     ranked: tuple[RankedThesis, ...]
     message: str = ""  # why it is off-topic, or what the plans leave out
     curated: Question | None = None  # the pack's question closest to it, if close
+    similarity: float = 0.0  # to the pack's closest curated question (1 for a copy of one)
 
     @property
     def best(self) -> RankedThesis | None:
@@ -285,7 +287,7 @@ def suggest_theses(pack: Pack, question_text: str) -> Suggestions:
     signals = _signals(index, query)
     check = topic_check(pack, analysis, named, signals.best_similarity)
     if not check.on_topic:
-        return Suggestions(analysis, False, (), check.message)
+        return Suggestions(analysis, False, (), check.message, similarity=signals.best_similarity)
 
     fits = [_date_fit(info, analysis) for info in index.infos]
     dates = _scaled([fit for fit, _ in fits])
@@ -337,4 +339,23 @@ def suggest_theses(pack: Pack, question_text: str) -> Suggestions:
         reason = f"{info.school_names}: " + "; ".join(bits)
         results.append(RankedThesis(info.thesis, round(score, 3), reason))
     curated = signals.best_question if signals.best_similarity >= CURATED_ON_TOPIC else None
-    return Suggestions(analysis, True, tuple(results), check.message, curated)
+    return Suggestions(analysis, True, tuple(results), check.message, curated, signals.best_similarity)
+
+
+def debate_for(packs: Sequence[Pack], text: str, current: Pack | None = None) -> tuple[Pack, Suggestions]:
+    """The debate a question is about, and its ranking there: the debate with a near copy of the
+    question among its curated ones (the closest), else the current debate (the first if none) if the
+    question is about it, else the best-matching debate it is about, else the current one (off-topic)."""
+    current = current if current is not None else packs[0]
+    found = {id(pack): suggest_theses(pack, text) for pack in packs}
+    on_topic = [pack for pack in packs if found[id(pack)].on_topic and found[id(pack)].best is not None]
+    copies = [pack for pack in on_topic if found[id(pack)].similarity >= CURATED_CLOSE]
+    if copies:
+        best = max(copies, key=lambda pack: found[id(pack)].similarity)
+    elif current in on_topic:
+        best = current
+    elif on_topic:
+        best = max(on_topic, key=lambda pack: found[id(pack)].best.score)  # type: ignore[union-attr]
+    else:
+        best = current
+    return best, found[id(best)]
