@@ -42,10 +42,21 @@ PASTED_URL = "q"
 MAX_PASTED_CHARS = 500  # longer than any essay question; the box and the URL are cut there
 RECHECK_THESIS = "_recheck_thesis"  # a new pasted question: keep the thesis only if it is offered
 REDRAW_PAGE = "_redraw_page"  # set by a callback inside the plan fragment that changed the question
-URL_KEYS = (QUESTION, THESIS, VIEW, STEP, PART, PASTED_URL)
+# "notes=1" while the session holds words the student typed (notes, their own thesis): a page opened
+# again with it in the address (a refresh, a restarted planner, a move to another process behind the
+# load balancer) says that those words are not in the new session.
+NOTES_URL = "notes"
+URL_KEYS = (QUESTION, THESIS, VIEW, STEP, PART, PASTED_URL, NOTES_URL)
+LOST_NOTES = (
+    "Your notes are not in this page. It was opened again in a new session (a refresh, a copied link, "
+    "or the planner restarting or moving you to another of its processes), and notes you typed before "
+    "live only in the session where you typed them. The question, thesis and place came back from the "
+    "address. If you downloaded your plan, load it with “Load a plan you downloaded” to get your notes back."
+)
 VIEWS = ("plan", "project")
 _WRITTEN = "_url_written"
 _WARNINGS = "_url_warnings"
+_LOST = "_notes_lost"
 
 
 def _state() -> SessionStateProxy:
@@ -67,6 +78,8 @@ def adopt_url(pack: Pack) -> None:
     if not url or url == ss.get(_WRITTEN):
         return
     link = read_link(url, pack)
+    if url.get(NOTES_URL) == "1" and not _has_own_words():
+        ss[_LOST] = True  # said once, above the plan
     ss[QUESTION] = None if link.pasted else link.question  # a pasted question replaces a chosen one
     ss[PASTED] = link.pasted
     ss[THESIS] = link.thesis
@@ -143,6 +156,16 @@ def url_warnings() -> tuple[str, ...]:
     return _state().pop(_WARNINGS, ())
 
 
+def notes_lost() -> bool:
+    """Whether this new session was opened from a page that held the student's own words (said once)."""
+    return bool(_state().pop(_LOST, False))
+
+
+def _has_own_words() -> bool:
+    """Whether the session holds anything the student typed into the plan (notes, their own thesis)."""
+    return any(e.notes or e.thesis_text for e in _state().get(EDITS, {}).values())
+
+
 def write_url(question: str | None, thesis: str | None, view: str, step: int, part: str = INTRODUCTION) -> None:
     """Mirror the choice in the URL (only what differs from the defaults), in one message.
 
@@ -154,6 +177,8 @@ def write_url(question: str | None, thesis: str | None, view: str, step: int, pa
         desired[QUESTION] = question
     elif pasted:
         desired[PASTED_URL] = pasted
+    if _has_own_words():
+        desired[NOTES_URL] = "1"
     if thesis:
         desired[THESIS] = thesis
         if view == "project":

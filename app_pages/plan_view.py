@@ -362,6 +362,8 @@ def page() -> None:
     state.adopt_url(pack)
     for warning in state.url_warnings():
         st.warning(inline(warning), icon=":material/link_off:")
+    if state.notes_lost():
+        st.warning(state.LOST_NOTES, icon=":material/history:")
     question_id, thesis_id, view = state.choice()
     if view == "project" and thesis_id not in pack.thesis:
         st.session_state[state.VIEW] = "plan"  # nothing to project until a thesis is chosen

@@ -131,8 +131,8 @@ class Work(Record):
     publisher: OptionalText = ""
     published_in: OptionalText = ""
     kind: WorkKind
-    # The name(s) a citation uses, when it is not the last word of each author's name ("Chen" for
-    # Chen Jian, whose family name comes first).
+    # The name(s) a citation uses, when it is not the last word of each author's name (an author
+    # whose family name comes first).
     cited_as: OptionalText = ""
 
     @cached_property

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from arguments.load import bundled_packs
+from arguments.model import Work
 from tests.conftest import ROOT
 
 CODE = sorted([*(ROOT / "arguments").glob("*.py"), *(ROOT / "app_pages").glob("*.py"), ROOT / "streamlit_app.py"])
@@ -31,6 +32,11 @@ January February March April June July August September October November Decembe
 ORDINARY = frozenset(_ORDINARY_TEXT.split())
 
 
+def surnames(name: str) -> str:
+    """A historian's surname(s) as the planner cites them ("Schlesinger", not "Jr")."""
+    return Work(id="a-work", author=name, title="A title", year=2000, kind="book").surnames
+
+
 def topic_words() -> set[str]:
     words: set[str] = set()
     for folder in bundled_packs():
@@ -38,7 +44,9 @@ def topic_words() -> set[str]:
         first, last = info["period"]
         words |= {str(year) for year in range(first - 5, last + 6)}
         for school in tomllib.loads((folder / "schools.toml").read_text("utf-8"))["school"]:
-            words |= {re.sub(r"\s*\([^)]*\)", "", h["name"]).split()[-1] for h in school["historians"]}
+            words |= {
+                Work(id="w", author=h["name"], title="t", year=2000, kind="book").surnames for h in school["historians"]
+            }
         titles = [t["title"] for t in tomllib.loads((folder / "topics.toml").read_text("utf-8"))["topic"]]
         vocabulary = folder / "vocabulary.toml"
         if vocabulary.exists():

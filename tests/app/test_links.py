@@ -90,3 +90,24 @@ def test_any_link_opens_the_page_without_an_exception(make_app, query):
         for value in query.values():
             if len(value) > MAX_ECHO:
                 assert value not in warning  # a long value is never quoted
+
+
+def test_a_page_that_held_notes_says_they_are_gone_when_opened_again(make_app):
+    """While the session holds the student's words the address says so (notes=1); a new session opened
+    at that address (a refresh, a restarted planner, another process behind nginx) says the notes are
+    not in it, once, and the address stops saying so until new notes are written."""
+    from app_pages.plan_state import LOST_NOTES
+
+    at = make_app(thesis="cs-genuine")
+    assert "notes" not in at.query_params
+    at.text_area(key="note__cs-genuine__introduction").input("My unsaved note").run()
+    assert at.query_params["notes"] == "1"
+    address = {k: at.query_params[k] for k in at.query_params}
+    again = make_app(**address)  # the same address in a new session
+    no_exception(again)
+    assert [w.value for w in again.warning] == [LOST_NOTES]
+    assert "notes" not in again.query_params  # this session holds none
+    again.radio(key="thesis").set_value("cs-genuine").run()
+    assert not again.warning  # said once
+    fresh = make_app(thesis="cs-genuine")  # a link without notes: nothing to say
+    assert not fresh.warning
