@@ -148,11 +148,20 @@ def first_clause(sentence: str) -> str:
     return sentence[:cut].rstrip() + "."
 
 
+# What follows a list's second-last comma: "…, institutions and economies," (the comma ended a list
+# item, not an insert: "to a division built into policies, institutions and economies").
+_LIST_TAIL = re.compile(r"\s*\w+(?:\s+\w+)?\s+(?:and|or)\s+\w+\s*[,.;]")
+
+
+def _drop_insert(match: re.Match[str]) -> str:
+    return match.group() if _LIST_TAIL.match(match.string, match.end()) else ""
+
+
 @lru_cache(maxsize=65536)
 def compress(sentence: str) -> str:
     """A sentence without the inserts it reads the same without; never cut short."""
     shorter = _BRACKETS.sub("", sentence)
-    shorter = _INSERT.sub("", shorter)
+    shorter = _INSERT.sub(_drop_insert, shorter)
     return shorter if len(shorter.split()) >= 6 else sentence
 
 

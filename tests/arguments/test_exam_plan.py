@@ -10,7 +10,7 @@ import pytest
 from arguments.checklist import MET, check_plan
 from arguments.export import render_markdown
 from arguments.load import bundled_packs, load_pack
-from arguments.outline import build_outline
+from arguments.outline import build_outline, compress
 from arguments.plan import LENGTHS, PlanEdits, build_plan, refine_extent
 from arguments.question import analyse_question, carries_term, from_question
 from arguments.suggest import suggest_theses
@@ -194,3 +194,22 @@ def test_historians_and_ranking_are_honest_over_every_pair():
         if any(p.stance != "conceded" for p in plan.paragraphs):
             assert decisive.stance != "conceded", thesis
         assert "as far as it goes" not in plan.conclusion.judgement
+
+
+@pytest.mark.parametrize(
+    ("sentence", "shorter"),
+    [
+        (
+            "Joining in September 2004, with a permanent seat, bound the state to the order.",
+            "Joining in September 2004 bound the state to the order.",
+        ),
+        (  # the comma ends a list item, not an insert: nothing is cut out of the list
+            "It changed in kind, from disputes still negotiated to a division built into policies, institutions "
+            "and economies, and later events followed from it.",
+            "It changed in kind, from disputes still negotiated to a division built into policies, institutions "
+            "and economies, and later events followed from it.",
+        ),
+    ],
+)
+def test_an_exam_plan_drops_only_inserts_a_sentence_reads_the_same_without(sentence, shorter):
+    assert compress(sentence) == shorter
