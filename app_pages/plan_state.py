@@ -48,10 +48,10 @@ REDRAW_PAGE = "_redraw_page"  # set by a callback inside the plan fragment that 
 NOTES_URL = "notes"
 URL_KEYS = (QUESTION, THESIS, VIEW, STEP, PART, PASTED_URL, NOTES_URL)
 LOST_NOTES = (
-    "Your notes are not in this page. It was opened again in a new session (a refresh, a copied link, "
-    "or the planner restarting or moving you to another of its processes), and notes you typed before "
-    "live only in the session where you typed them. The question, thesis and place came back from the "
-    "address. If you downloaded your plan, load it with “Load a plan you downloaded” to get your notes back."
+    "Your notes are not in this page: it was opened again in a new session (a refresh, or the planner "
+    "restarting or moving you to another of its processes), and notes live only in the session where "
+    "you typed them. Your question, thesis and place came back from the address. If you downloaded your "
+    "plan, load it with “Load a plan you downloaded” to get your notes back."
 )
 VIEWS = ("plan", "project")
 _WRITTEN = "_url_written"

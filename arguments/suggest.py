@@ -55,6 +55,7 @@ from arguments.question import (
     GENERIC_SHAPES,
     QuestionAnalysis,
     analyse_question,
+    find_years,
     from_question,
 )
 from arguments.topic import CURATED_ON_TOPIC, topic_check
@@ -342,14 +343,28 @@ def suggest_theses(pack: Pack, question_text: str) -> Suggestions:
     return Suggestions(analysis, True, tuple(results), check.message, curated, signals.best_similarity)
 
 
+def _topic_years(pack: Pack) -> tuple[int, int]:
+    rules = pack.vocabulary.topic
+    return (rules.years if rules is not None and rules.years else None) or pack.info.period
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] <= b[1] and a[1] >= b[0]
+
+
 def debate_for(packs: Sequence[Pack], text: str, current: Pack | None = None) -> tuple[Pack, Suggestions]:
     """The debate a question is about, and its ranking there: the debate with a near copy of the
     question among its curated ones (the closest), else the current debate (the first if none) if the
-    question is about it, else the best-matching debate it is about, else the current one (off-topic)."""
+    question is about it, else the best-matching debate it is about, else the current one (off-topic).
+    Among the debates a question is about, those whose years hold the years it names come first."""
     current = current if current is not None else packs[0]
     found = {id(pack): suggest_theses(pack, text) for pack in packs}
     on_topic = [pack for pack in packs if found[id(pack)].on_topic and found[id(pack)].best is not None]
     copies = [pack for pack in on_topic if found[id(pack)].similarity >= CURATED_CLOSE]
+    # The years the question names itself ("by 1947" is 1947): a debate whose years hold them first.
+    named = find_years(text)
+    inside = [pack for pack in on_topic if named is None or _overlaps(named, _topic_years(pack))]
+    on_topic = inside or on_topic
     if copies:
         best = max(copies, key=lambda pack: found[id(pack)].similarity)
     elif current in on_topic:

@@ -109,7 +109,7 @@ def test_a_downloaded_plan_comes_back_exactly_in_a_new_session(make_app, pack, d
     assert at.pills(key="part").value == "introduction"  # a restored plan opens at its introduction
     assert at.text_area(key="note__cs-genuine__introduction").value == ""
     assert at.text_area(key="own_thesis__cs-genuine").value == edits.thesis_text
-    assert dict(at.query_params) == {"question": QUESTION, "thesis": THESIS}
+    assert dict(at.query_params) == {"question": QUESTION, "thesis": THESIS, "notes": "1"}  # it holds notes
     text = markdown_text(at)
     assert "**Your changes:** 1 item dropped, paragraphs reordered, 2 notes, your own thesis wording." in text
     assert inline("Mostly genuine, *until* Munich: $x$") in text  # the own thesis, as escaped text
@@ -314,7 +314,7 @@ def test_a_typed_question_comes_back_as_the_pasted_question(make_app, pack, down
     assert at.text_input(key="pasted_question").value == typed
     assert at.session_state["thesis"] == THESIS and at.session_state["edits"][THESIS] == edits
     assert downloads(at, "export_md").content.decode("utf-8") == doc  # the plan follows the typed question
-    assert dict(at.query_params) == {"q": typed, "thesis": THESIS}
+    assert dict(at.query_params) == {"q": typed, "thesis": THESIS, "notes": "1"}
 
 
 def test_an_off_topic_typed_question_is_noted_and_the_plan_restored_without_it(make_app, pack, downloads):

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from app_pages.plan_state import MAX_ECHO, URL_KEYS
+from app_pages.plan_state import LOST_NOTES, MAX_ECHO, URL_KEYS
 from tests.app.conftest import no_exception, plan_title
 from tests.app.test_projection import BASE, slide_title
 
@@ -86,6 +86,8 @@ def test_any_link_opens_the_page_without_an_exception(make_app, query):
     no_exception(at)
     assert at.title, "the page drew nothing"
     for warning in warnings(at):
+        if warning == LOST_NOTES:  # fixed text ("notes=1" in the link): it quotes nothing from the link
+            continue
         assert len(warning) <= MAX_WARNING
         for value in query.values():
             if len(value) > MAX_ECHO:
@@ -96,8 +98,6 @@ def test_a_page_that_held_notes_says_they_are_gone_when_opened_again(make_app):
     """While the session holds the student's words the address says so (notes=1); a new session opened
     at that address (a refresh, a restarted planner, another process behind nginx) says the notes are
     not in it, once, and the address stops saying so until new notes are written."""
-    from app_pages.plan_state import LOST_NOTES
-
     at = make_app(thesis="cs-genuine")
     assert "notes" not in at.query_params
     at.text_area(key="note__cs-genuine__introduction").input("My unsaved note").run()

@@ -137,7 +137,7 @@ def test_two_processes_behind_nginx_keep_sessions_and_survive_a_lost_process(bro
             # … in a new session: the notes that were not downloaded are gone, as the README says,
             # and the page says so (the address carried "notes=1" from the lost session).
             expect(page.get_by_text(re.compile(r"Your changes:"))).to_have_count(0)
-            expect(page.get_by_text("Your notes are not in this page.")).to_be_visible()
+            expect(page.get_by_text("Your notes are not in this page:")).to_be_visible()
             assert route(page) == kept
             assert len(sockets[id(page)]) == 2
     time.sleep(1)  # let a wrongly dropped socket show
@@ -145,7 +145,7 @@ def test_two_processes_behind_nginx_keep_sessions_and_survive_a_lost_process(bro
         if was == kept:  # untouched: the same websocket, the same session, the note still there
             expect(page.get_by_text(re.compile(r"Your changes: 1 note\."))).to_be_visible()
             expect(page.get_by_role("textbox", name=NOTES)).to_have_value(re.compile(r"^Unsaved note \d$"))
-            expect(page.get_by_text("Your notes are not in this page.")).to_have_count(0)
+            expect(page.get_by_text("Your notes are not in this page:")).to_have_count(0)
             assert len(sockets[id(page)]) == 1
             assert route(page) == kept
 
