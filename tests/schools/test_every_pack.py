@@ -19,6 +19,7 @@ from arguments.outline import build_outline
 from arguments.plan import PlanEdits, build_plan
 from arguments.printout import render_html
 from arguments.question import from_question
+from arguments.suggest import debate_for as suggest_debate
 from arguments.suggest import suggest_theses
 from arguments.tables import (
     evidence_frame,
@@ -111,3 +112,29 @@ def test_explorer_table_timeline_and_schools_page(pack_id: str) -> None:
     for school in pack.schools:
         profile = school_profile(pack, school.id)
         assert profile.relies_on and profile.claims, school.id
+
+
+@pytest.mark.parametrize(
+    ("text", "pack_id"),
+    [
+        ("Why did Stalin sign the Nazi-Soviet Pact in August 1939?", "soviet-foreign-policy-1921-39"),
+        ("How far did the purges weaken Soviet foreign policy, 1936–38?", "soviet-foreign-policy-1921-39"),
+        ("To what extent was Stalin responsible for the Cold War, 1945–49?", "cold-war-origins-1941-53"),
+        # Near the other debate's words: Churchill's 1938–39 'grand alliance'; 'by 1947' is the Cold War's.
+        (
+            "How far was the United States responsible for the breakdown of the Grand Alliance by 1947?",
+            "cold-war-origins-1941-53",
+        ),
+        # 'the spread of communism' is world revolution to the Soviet debate: a copy of a Cold War question.
+        (
+            '"Fear of the spread of communism led to the breakdown of the wartime alliance in Europe." Discuss.',
+            "cold-war-origins-1941-53",
+        ),
+        ("Assess the importance of the Marshall Plan in the development of the Cold War.", "cold-war-origins-1941-53"),
+    ],
+)
+def test_a_pasted_question_is_answered_from_the_debate_it_is_about(text: str, pack_id: str) -> None:
+    packs = list(PACKS.values())
+    assert debate_about(packs, text).info.id == pack_id
+    for current in packs:  # whichever debate is open
+        assert suggest_debate(packs, text, current)[0].info.id == pack_id
