@@ -361,7 +361,7 @@ def debate_for(packs: Sequence[Pack], text: str, current: Pack | None = None) ->
     found = {id(pack): suggest_theses(pack, text) for pack in packs}
     on_topic = [pack for pack in packs if found[id(pack)].on_topic and found[id(pack)].best is not None]
     copies = [pack for pack in on_topic if found[id(pack)].similarity >= CURATED_CLOSE]
-    # The years the question names itself ("by 1947" is 1947): a debate whose years hold them first.
+    # The years the question names itself ("by 2009" is 2009): a debate whose years hold them first.
     named = find_years(text)
     inside = [pack for pack in on_topic if named is None or _overlaps(named, _topic_years(pack))]
     on_topic = inside or on_topic
