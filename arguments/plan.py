@@ -368,7 +368,9 @@ def _historiography(
         else:
             evaluation = "Not yet tested against a counter."
             evaluation_short = "not yet tested against a counter"
-        basis_uses = [u for u in p.support + p.counter if work.id in u.evidence.sources]
+        # What the historian's argument rests on: the paragraph's own evidence citing their work (never
+        # the counter that tests it, even if the same work is cited there).
+        basis_uses = [u for u in p.support if work.id in u.evidence.sources]
         entries.append(
             HistorianEntry(
                 work=work,

@@ -139,6 +139,9 @@ def author_year(work: Work) -> tuple[str, int, str]:
 NAME = re.compile(r"\b[A-Z][\w'’]+(?:(?:\s+(?:of|the|and)\s+|\s+|[–-])[A-Z][\w'’]+)*")
 
 
+_MODIFIERS = frozenset({"main", "only", "always", "most", "key", "real", "true", "inevitable"})
+
+
 def question_foci(question: QuestionAnalysis | None, terms: tuple[str, ...], generic: str = "") -> tuple[str, ...]:
     """The question's key phrase, to tie a topic sentence to it: its longest loaded word or phrase
     ("free trade"), else the longest name it gives ("the Court of Appeal"), else its key
@@ -162,7 +165,9 @@ def question_foci(question: QuestionAnalysis | None, terms: tuple[str, ...], gen
     # A phrase or a name reads as a lead-in ("On free trade: …"); a lone word ("On main: …") does
     # not, so the question's concept comes before single loaded words.
     phrases = [w for w in loaded if len(w.split()) > 1]
-    single = [w for w in loaded if len(w.split()) == 1]
+    # A modifier names nothing to write about ("On primarily:", "On only:"): never a lead-in.
+    single = [w for w in loaded if len(w.split()) == 1 and not (w.endswith("ly") or w in _MODIFIERS)]
+    words = [w for w in words if not (w.lower().endswith("ly") or w.lower() in _MODIFIERS)]
     candidates = [*phrases, *names, question.concept_label, *single, *words[-1:]]
     return tuple(dict.fromkeys(c for c in candidates if carries_term(c, terms)))
 
