@@ -270,13 +270,15 @@ def historians_of(pack: Pack, claim: Claim, sources: frozenset[str], limit: int 
     return works if limit is None else works[:limit]
 
 
-def rival_claim(pack: Pack, thesis: Thesis, picker: Picker) -> Claim | None:
-    """The strongest case against the thesis: its chosen rival (when it has evidence inside the dates),
+def rival_claim(pack: Pack, thesis: Thesis, picker: Picker, preferred: str = "") -> Claim | None:
+    """The strongest case against the thesis: the rival chosen for it as worded for this question
+    (``preferred``, a framing's), else its own chosen rival (each when it has evidence inside the dates),
     or the other school's claim that most often supplies the thesis's counter evidence and has most to
     say inside the dates, the question's terms breaking near ties."""
-    chosen = pack.claim.get(thesis.rival)
-    if chosen is not None and picker.usable(chosen, chosen.support) and picker.usable(chosen, chosen.counter):
-        return chosen
+    for rival in (preferred, thesis.rival):
+        chosen = pack.claim.get(rival)
+        if chosen is not None and picker.usable(chosen, chosen.support) and picker.usable(chosen, chosen.counter):
+            return chosen
     counters = {link.evidence for c in thesis.claims for link in pack.claim[c].counter}
     agreed = {link.evidence for c in thesis.claims for link in pack.claim[c].support}
     scored = []
@@ -301,10 +303,10 @@ def rival_claim(pack: Pack, thesis: Thesis, picker: Picker) -> Claim | None:
 
 
 def opposing_paragraph(
-    pack: Pack, thesis: Thesis, picker: Picker, length: Length, number: int, verdict: str
+    pack: Pack, thesis: Thesis, picker: Picker, length: Length, number: int, verdict: str, preferred: str = ""
 ) -> BodyParagraph | None:
     """The strongest rival case on this question, its best item, and the answer that weighs it."""
-    claim = rival_claim(pack, thesis, picker)
+    claim = rival_claim(pack, thesis, picker, preferred)
     if claim is None:
         return None
     support, _ = choose_support(picker, claim, None if length.support is None else 1)  # its single best item

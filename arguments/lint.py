@@ -110,6 +110,16 @@ def _claim_findings(pack: Pack, claim: Claim) -> list[Problem]:
     return found
 
 
+def _rivals(pack: Pack) -> list[tuple[str, str, str, str, str]]:
+    """Every chosen case against: (kind, record, field, thesis, rival claim), the theses' and the framings'."""
+    chosen = [("thesis", t.id, "rival", t.id, t.rival) for t in pack.theses if t.rival]
+    for question in pack.questions:
+        for i, framing in enumerate(question.framing, start=1):
+            if framing.rival:
+                chosen.append(("question", question.id, f"framing[{i}].rival", framing.thesis, framing.rival))
+    return chosen
+
+
 def lint_pack(pack: Pack) -> tuple[Problem, ...]:
     """Content findings for a loaded pack, in file order."""
     found: list[Problem] = []
@@ -124,6 +134,11 @@ def lint_pack(pack: Pack) -> tuple[Problem, ...]:
             found += _statement_findings(
                 pack, "question", question.id, f"framing[{i}].short", framing.short, framing.verdict
             )
+    for kind, rid, field, thesis_id, rival in _rivals(pack):
+        claim, thesis = pack.claim[rival], pack.thesis[thesis_id]
+        if not set(claim.schools) - set(thesis.schools):
+            message = f"'{rival}' is argued only by the thesis's own schools: the case against needs another school"
+            found.append(_problem(pack, kind, rid, field, message))
     for item in pack.evidence:
         _short(found, pack, "evidence", item.id, "short", item.short, "no short title: name the item in 2–6 words", 6)
     for question in pack.questions:

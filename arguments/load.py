@@ -561,6 +561,8 @@ def _check_references(
         for t in question.theses:
             need("thesis", t, source, label, "theses", line)
         for i, framing in enumerate(question.framing, start=1):
+            if framing.rival:
+                need("claim", framing.rival, source, label, f"framing[{i}].rival", line)
             if framing.thesis not in question.theses:
                 problems.append(
                     Problem(

@@ -316,6 +316,8 @@ class Framing(Record):
     short: OptionalText = ""  # the statement in one sentence (≤ 45 words), for an exam plan
     verdict: Text
     criteria: Text
+    # The case against the thesis as worded for this question (the thesis's own `rival` when empty).
+    rival: Annotated[str, StringConstraints(pattern=r"^$|" + ID_PATTERN)] = ""
 
 
 class Question(Record):

@@ -163,7 +163,8 @@ def build_plan(
             )
         )
     verdict = framing.verdict if framing else thesis.verdict
-    opposing = opposing_paragraph(pack, thesis, picker, length, len(paragraphs) + 1, verdict)
+    preferred = getattr(framing, "rival", "")  # the case against chosen for the thesis as worded here
+    opposing = opposing_paragraph(pack, thesis, picker, length, len(paragraphs) + 1, verdict, preferred)
     if opposing is not None:
         opposing = replace(opposing, note=edits.note("opposing"))
         top = next((p for p in paragraphs if p.rank == 1), None)

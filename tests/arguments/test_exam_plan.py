@@ -3,12 +3,14 @@ bundled (question, thesis) pair and over questions pasted in an examiner's words
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 import pytest
 
 from arguments.checklist import MET, check_plan
 from arguments.export import render_markdown
+from arguments.lint import lint_pack
 from arguments.load import bundled_packs, load_pack
 from arguments.outline import build_outline, compress
 from arguments.plan import LENGTHS, PlanEdits, build_plan, refine_extent
@@ -213,3 +215,49 @@ def test_historians_and_ranking_are_honest_over_every_pair():
 )
 def test_an_exam_plan_drops_only_inserts_a_sentence_reads_the_same_without(sentence, shorter):
     assert compress(sentence) == shorter
+
+
+def test_a_framing_chooses_the_case_against_for_its_question():
+    """A thesis worded for a question may name its own case against (``[[question.framing]] rival``):
+    the plan for that question weighs it instead of the thesis's own rival."""
+    pack = PACKS["cold-war-origins-1941-53"]
+    for question in pack.questions:
+        for framing in question.framing:
+            thesis = pack.thesis[framing.thesis]
+            analysis = from_question(question, pack)
+            before = build_plan(pack, thesis.id, question=analysis).opposing
+            others = [
+                c.id
+                for c in pack.claims
+                if set(c.schools) - set(thesis.schools)
+                and c.id not in thesis.claims
+                and (before is None or c.id != before.claim.id)
+            ]
+            for rival in others:
+                changed = question.model_copy(
+                    update={
+                        "framing": tuple(
+                            f.model_copy(update={"rival": rival}) if f is framing else f for f in question.framing
+                        )
+                    }
+                )
+                edited = dataclasses.replace(
+                    pack, questions=tuple(changed if q is question else q for q in pack.questions)
+                )
+                plan = build_plan(edited, thesis.id, question=from_question(changed, edited))
+                if plan.opposing is not None and plan.opposing.claim.id == rival:
+                    assert lint_pack(edited) == ()
+                    return
+    pytest.fail("no framing could be given another case against")
+
+
+def test_a_case_against_from_the_theses_own_school_is_a_finding():
+    pack = PACKS["cold-war-origins-1941-53"]
+    question = next(q for q in pack.questions if q.framing)
+    framing = question.framing[0]
+    own = next(c.id for c in pack.claims if set(c.schools) <= set(pack.thesis[framing.thesis].schools))
+    changed = question.model_copy(
+        update={"framing": (framing.model_copy(update={"rival": own}), *question.framing[1:])}
+    )
+    edited = dataclasses.replace(pack, questions=tuple(changed if q is question else q for q in pack.questions))
+    assert [p.field for p in lint_pack(edited)] == ["framing[1].rival"]
