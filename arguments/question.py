@@ -388,6 +388,7 @@ class QuestionAnalysis:
     historiography: bool = False  # it asks about historians' interpretations, not only events
     shape: str = "extent"
     later_than: int = 9999  # the pack's: items dated after it are dated by publication
+    pivot: int | None = None  # the year a turning-point question names (its dates run before and after it)
 
     @property
     def words_to_define(self) -> tuple[str, ...]:
@@ -412,6 +413,8 @@ class QuestionAnalysis:
         if self.years is None:
             return "no dates given: cover the whole period the question implies"
         first, last = self.years
+        if self.pivot is not None:
+            return f"{self.pivot} as a turning point: weigh {first}–{self.pivot} against {self.pivot}–{last}"
         return str(first) if first == last else f"{first}–{last}"
 
     def covers(self, first_year: int, last_year: int) -> bool:
@@ -531,17 +534,25 @@ def analyse_question(text: str, pack: Pack) -> QuestionAnalysis:
     command, found = find_command(clean)
     historiography = is_historiography(clean)
     info, words = pack.info, pack_vocabulary(pack)
+    # In a question about historians, a year after the period ("since 1991") dates the historians.
+    years = find_years(clean, info.later_than - 1 if historiography else None, info.open_period, words)
+    shape = find_shape(clean, command)
+    pivot = None
+    if shape == "change" and years is not None and years[0] == years[1]:
+        # "Was 2004 a turning point?" names the pivot, not the period: weigh before against after it.
+        pivot = years[0]
+        years = (min(pivot, info.open_period[0]), max(pivot, info.open_period[1]))
     return QuestionAnalysis(
         text=clean,
         command=command,
         concept=find_concept(clean, command),
-        # In a question about historians, a year after the period ("since 1991") dates the historians.
-        years=find_years(clean, info.later_than - 1 if historiography else None, info.open_period, words),
+        years=years,
         loaded_words=find_loaded_words(clean, words.loaded),
         command_found=found,
         historiography=historiography,
-        shape=find_shape(clean, command),
+        shape=shape,
         later_than=info.later_than,
+        pivot=pivot,
     )
 
 
