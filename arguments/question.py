@@ -528,6 +528,10 @@ def is_historiography(text: str) -> bool:
     return bool(_HISTORIOGRAPHY.search(text.lower().replace("\u2019", "'")))
 
 
+PIVOT_SPAN = 5  # years either side of a turning point a question names
+_TURNING_POINT = re.compile(r"\bturning[\s-]point\b|\bwatershed\b")
+
+
 def analyse_question(text: str, pack: Pack) -> QuestionAnalysis:
     """Decode a question typed or pasted by a student, in the terms of the pack's debate."""
     clean = " ".join(text.split())
@@ -538,10 +542,12 @@ def analyse_question(text: str, pack: Pack) -> QuestionAnalysis:
     years = find_years(clean, info.later_than - 1 if historiography else None, info.open_period, words)
     shape = find_shape(clean, command)
     pivot = None
-    if shape == "change" and years is not None and years[0] == years[1]:
-        # "Was 2004 a turning point?" names the pivot, not the period: weigh before against after it.
+    if years is not None and years[0] == years[1] and _TURNING_POINT.search(clean.lower()):
+        # "Was 2004 a turning point?" names the pivot, not the period: weigh the years before against
+        # the years after it (five either side, within the pack's period).
         pivot = years[0]
-        years = (min(pivot, info.open_period[0]), max(pivot, info.open_period[1]))
+        first, last = info.open_period
+        years = (max(first, pivot - PIVOT_SPAN), min(last, pivot + PIVOT_SPAN)) if first <= pivot <= last else years
     return QuestionAnalysis(
         text=clean,
         command=command,
