@@ -18,6 +18,7 @@ from arguments.essay import (
     PlanEdits,
     paragraph_key,
 )
+from arguments.memo import per_pack
 from arguments.model import Claim, Evidence, Pack, School, Thesis, Work
 from arguments.question import GENERIC_SHAPES, QuestionAnalysis, stems_of
 from arguments.vocabulary import pack_vocabulary
@@ -92,6 +93,24 @@ def words_of(*texts: str) -> frozenset[str]:
     return frozenset().union(*(stems_of(t) for t in texts))
 
 
+class Coverage(dict[str, bool]):
+    """Whether each item (by id) is inside the question's dates, worked out the first time it is asked."""
+
+    def __init__(self, pack: Pack, question: QuestionAnalysis | None):
+        super().__init__()
+        self.pack, self.question = pack, question
+
+    def __missing__(self, evidence_id: str) -> bool:
+        covered = self[evidence_id] = self.question is None or self.question.covers_item(self.pack.item[evidence_id])
+        return covered
+
+
+@per_pack
+def readings_of(pack: Pack) -> frozenset[str]:
+    """The items that are a historian's reading, not a dated event."""
+    return frozenset(e.id for e in pack.evidence if e.kind == "interpretation")
+
+
 class Picker:
     """Chooses evidence for a plan: inside the question's dates, fitted to its terms, never twice."""
 
@@ -108,12 +127,11 @@ class Picker:
         self.used: set[str] = set()
         self.years_used: list[int] = []
         self.fits: dict[tuple[str, str, int], float] = {}
-        self.covered: dict[str, bool] = {}
+        self.covered = Coverage(pack, question)
+        self.readings = readings_of(pack)
         self.naming = stems_of(" ".join(pack_vocabulary(pack).naming))  # the pack's too-common title words
 
     def covers(self, item: Evidence) -> bool:
-        if item.id not in self.covered:
-            self.covered[item.id] = self.question is None or self.question.covers_item(item)
         return self.covered[item.id]
 
     def fit(self, item: Evidence, how: str) -> float:
@@ -141,21 +159,29 @@ class Picker:
                 score += 1.5
         return score
 
-    def usable(self, claim: Claim, links: tuple) -> list:
-        dropped = self.edits.dropped
-        found = [
+    def _open(self, claim: Claim, links: tuple) -> list:
+        """The links whose items the plan may still use: unused, inside the dates, not left out."""
+        used, covered, dropped = self.used, self.covered, self.edits.dropped
+        return [
             link
             for link in links
-            if link.evidence not in self.used
-            and self.covers(self.pack.item[link.evidence])
+            if link.evidence not in used
+            and covered[link.evidence]
             and not (dropped and paragraph_key(claim.id, link.evidence) in dropped)
         ]
+
+    def usable(self, claim: Claim, links: tuple) -> list:
+        found = self._open(claim, links)
         if self.question is not None and self.question.historiography:
             return found  # a question about historians: their readings are the evidence
         # Otherwise a historian's reading belongs in the historians line, not among the dated events,
         # unless the claim has too few events to stand on.
-        events = [link for link in found if self.pack.item[link.evidence].kind != "interpretation"]
+        events = [link for link in found if link.evidence not in self.readings]
         return events if len(events) >= 2 else found
+
+    def has_usable(self, claim: Claim, links: tuple) -> bool:
+        """Whether ``usable`` would find anything (it keeps all it finds when it has fewer than two events)."""
+        return bool(self._open(claim, links))
 
     def claim_fit(self, claim: Claim) -> float:
         """How much a claim has to say on this question, for choosing an exam plan's paragraphs."""
@@ -270,6 +296,28 @@ def historians_of(pack: Pack, claim: Claim, sources: frozenset[str], limit: int 
     return works if limit is None else works[:limit]
 
 
+@per_pack
+def _rival_candidates(pack: Pack) -> dict[str, tuple[tuple[Claim, float], ...]]:
+    """For each thesis, the claims that could make the case against it (another school's, not its own),
+    each with the part of its threat the pack alone decides: how often its evidence is the thesis's
+    counter evidence, less how often it rests on the thesis's own evidence."""
+    candidates = {}
+    for thesis in pack.theses:
+        counters = {link.evidence for c in thesis.claims for link in pack.claim[c].counter}
+        agreed = {link.evidence for c in thesis.claims for link in pack.claim[c].support}
+        own = set(thesis.schools)
+        candidates[thesis.id] = tuple(
+            (
+                claim,
+                2.0 * sum(link.evidence in counters for link in claim.support)
+                - 1.0 * sum(link.evidence in agreed for link in claim.support),  # it rests on our evidence
+            )
+            for claim in pack.claims
+            if claim.id not in thesis.claims and own.isdisjoint(claim.schools)
+        )
+    return candidates
+
+
 def rival_claim(pack: Pack, thesis: Thesis, picker: Picker, preferred: str = "") -> Claim | None:
     """The strongest case against the thesis: the rival chosen for it as worded for this question
     (``preferred``, a framing's), else its own chosen rival (each when it has evidence inside the dates),
@@ -277,20 +325,14 @@ def rival_claim(pack: Pack, thesis: Thesis, picker: Picker, preferred: str = "")
     say inside the dates, the question's terms breaking near ties."""
     for rival in (preferred, thesis.rival):
         chosen = pack.claim.get(rival)
-        if chosen is not None and picker.usable(chosen, chosen.support) and picker.usable(chosen, chosen.counter):
+        if chosen is not None and picker.usable(chosen, chosen.support) and picker.has_usable(chosen, chosen.counter):
             return chosen
-    counters = {link.evidence for c in thesis.claims for link in pack.claim[c].counter}
-    agreed = {link.evidence for c in thesis.claims for link in pack.claim[c].support}
     scored = []
-    own = set(thesis.schools)
-    for claim in pack.claims:
-        if claim.id in thesis.claims or not own.isdisjoint(claim.schools):
-            continue
+    for claim, threat in _rival_candidates(pack)[thesis.id]:
         usable = picker.usable(claim, claim.support)
         if usable:
-            threat = 2.0 * sum(link.evidence in counters for link in claim.support) + len(usable) * 0.5
-            threat -= 1.0 * sum(link.evidence in agreed for link in claim.support)  # it rests on our evidence
-            if not picker.usable(claim, claim.counter):
+            threat += len(usable) * 0.5
+            if not picker.has_usable(claim, claim.counter):
                 threat -= 3.0  # a case the plan could not answer from its own evidence: a weak choice
             scored.append((threat, claim, usable))
     scored.sort(key=lambda s: -s[0])

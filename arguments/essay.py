@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from arguments.model import Claim, Evidence, School, Thesis, Work
 from arguments.question import QuestionAnalysis
@@ -124,8 +125,10 @@ class PlanEdits:
 STANDS, QUALIFIED, CONCEDED = "stands", "qualified", "conceded"
 
 
+@lru_cache(maxsize=16384)
 def rebuttal_stance(rebuttal: str) -> str:
-    """How a rebuttal leaves its claim, from the verdict it opens with (the pack's convention)."""
+    """How a rebuttal leaves its claim, from the verdict it opens with (the pack's convention; cached:
+    choosing an exam plan's counters asks it of the same few rebuttals many times)."""
     opening = rebuttal.strip().casefold()[:40]
     if opening.startswith(("concede", "largely conceded", "conceded")):
         return CONCEDED

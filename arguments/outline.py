@@ -304,20 +304,20 @@ def build_outline(plan: EssayPlan) -> Outline:
     header = _words(f"Essay plan: {plan.thesis.title}") + _words(
         f"Schools: {', '.join(s.name for s in plan.schools)} · {plan.length.label}"
     )
+    sections = _Sections(plan)
     if limit is None:
-        parts = _parts(plan, FULL)
+        trim = FULL
     else:  # the first (least cut) trim that fits: fewer words with each trim, so halve the search
-        tried: dict[int, list[Part]] = {}
         low, high = 0, len(TRIMS) - 1
         while low < high:
             middle = (low + high) // 2
-            tried[middle] = _parts(plan, TRIMS[middle])
-            if _counted(tried[middle]) + header <= limit:
+            if sections.words(TRIMS[middle]) + header <= limit:
                 high = middle
             else:
                 low = middle + 1
-        parts = tried[low] if low in tried else _parts(plan, TRIMS[low])
-    words = _counted(parts) + header
+        trim = TRIMS[low]
+    parts = sections.parts(trim)
+    words = sections.words(trim) + header
     bibliography = tuple(Line("", bibliography_entry(w)) for w in plan.bibliography)
     marks = {MET: "met", TO_DO: "to do"}
     checklist = tuple(
@@ -330,29 +330,71 @@ def build_outline(plan: EssayPlan) -> Outline:
     return Outline(f"Essay plan: {plan.thesis.title}", tuple(parts), words)
 
 
-def _counted(parts: list[Part]) -> int:
-    return sum(count_words(p) for p in parts if p.counted)
+class _Sections:
+    """A plan's parts (question to conclusion) under each trim tried, with their word counts. A part is
+    built once for each value of the trim's fields it reads: most steps of the ladder change one or two
+    parts, so fitting a plan to its time builds the rest once, not once per trim tried."""
+
+    def __init__(self, plan: EssayPlan):
+        self.plan = plan
+        self.works = {w.id: w for w in plan.bibliography}
+        self.built: dict[tuple[object, ...], tuple[Part, int]] = {}
+
+    def _part(self, key: tuple[object, ...], build: Callable[[], Part]) -> tuple[Part, int]:
+        found = self.built.get(key)
+        if found is None:
+            part = build()
+            found = self.built[key] = (part, count_words(part))
+        return found
+
+    def _built(self, trim: Trim) -> list[tuple[Part, int]]:
+        plan, full = self.plan, trim is FULL
+        # Each key names the part and the fields of the trim that part reads (see its function).
+        built = []
+        if plan.question is not None:
+            built.append(self._part(("question", full, trim.lean), lambda: _question_part(plan, trim)))
+        key = ("introduction", full, trim.errors, trim.context, trim.lean, trim.signposts)
+        built.append(self._part(key, lambda: _introduction_part(plan, trim)))
+        for p in plan.body:
+            # The case against also reads how long its answer may be and whether it names its historian.
+            reads = (trim.answer, trim.lean and not trim.basis) if p.role == "opposing" else ()
+            key = ("paragraph", p.number, full, trim.citations, *reads)
+            built.append(self._part(key, lambda p=p: _paragraph(p, plan, self.works, trim)))
+        key = ("historiography", full, trim.lean, trim.entries, trim.basis)
+        built.append(self._part(key, lambda: _historiography_part(plan, trim)))
+        built.append(self._part(("conclusion", full, trim.counters), lambda: _conclusion_part(plan, trim)))
+        return built
+
+    def parts(self, trim: Trim) -> list[Part]:
+        """The parts a student writes from (question to conclusion), cut as ``trim`` says."""
+        return [part for part, _ in self._built(trim)]
+
+    def words(self, trim: Trim) -> int:
+        return sum(words for part, words in self._built(trim) if part.counted)
 
 
-def _parts(plan: EssayPlan, trim: Trim) -> list[Part]:
-    """The parts a student writes from (question to conclusion), cut as ``trim`` says."""
-    q, intro, hist, conc = plan.question, plan.introduction, plan.historiography, plan.conclusion
-    works = {w.id: w for w in plan.bibliography}
-    parts: list[Part] = []
+def _question_part(plan: EssayPlan, trim: Trim) -> Part:
+    """The question decoded (reads ``trim.lean``)."""
+    q = plan.question
+    assert q is not None
+    decoded = (
+        f"{q.command_label}: {COMMAND_GUIDANCE[q.command]}. The task: {q.shape_label}. "
+        f"Key concept: {q.concept_label}. Dates: {q.years_label}."
+        if not trim.lean  # at the tightest, the task in the question's terms (the command's meaning goes)
+        else f"{q.command_label}: {COMMAND_GUIDANCE[q.command] if q.shape in GENERIC_SHAPES else q.shape_label}"
+        f" ({q.concept_label}, {q.years_label})."
+    )
+    lines = [Line("Question", q.text), Line("Decoded", decoded)]
+    if q.words_to_define:
+        lines.append(Line("Define", ", ".join(q.words_to_define)))
+    return Part(QUESTION, "The question", tuple(lines))
+
+
+def _introduction_part(plan: EssayPlan, trim: Trim) -> Part:
+    """Reads ``trim.errors``, ``context``, ``lean`` and ``signposts``."""
+    q, intro = plan.question, plan.introduction
     short = _short(trim)
     full = trim is FULL
-    if q is not None:
-        decoded = (
-            f"{q.command_label}: {COMMAND_GUIDANCE[q.command]}. The task: {q.shape_label}. "
-            f"Key concept: {q.concept_label}. Dates: {q.years_label}."
-            if not trim.lean  # at the tightest, the task in the question's terms (the command's meaning goes)
-            else f"{q.command_label}: {COMMAND_GUIDANCE[q.command] if q.shape in GENERIC_SHAPES else q.shape_label}"
-            f" ({q.concept_label}, {q.years_label})."
-        )
-        lines = [Line("Question", q.text), Line("Decoded", decoded)]
-        if q.words_to_define:
-            lines.append(Line("Define", ", ".join(q.words_to_define)))
-        parts.append(Part(QUESTION, "The question", tuple(lines)))
     lines = []
     if intro.fit_warning:
         lines.append(Line("Warning", intro.fit_warning))
@@ -371,8 +413,13 @@ def _parts(plan: EssayPlan, trim: Trim) -> list[Part]:
     errors = intro.errors[: trim.errors]
     if errors:
         lines.append(Line("Avoid these errors", "", tuple(Line("", e) for e in errors)))
-    parts.append(Part(INTRODUCTION, "Introduction", tuple(lines), intro.note))
-    parts += [_paragraph(p, plan, works, trim) for p in plan.body]
+    return Part(INTRODUCTION, "Introduction", tuple(lines), intro.note)
+
+
+def _historiography_part(plan: EssayPlan, trim: Trim) -> Part:
+    """Reads ``trim.lean``, ``entries`` and ``basis``."""
+    hist = plan.historiography
+    full = trim is FULL
     lines = [] if trim.lean else [Line("", hist.placement)]  # the entries and "why they differ" name the schools
     entries = hist.entries
     if len(entries) > trim.entries:  # keep the case against (the last entry)
@@ -415,7 +462,14 @@ def _parts(plan: EssayPlan, trim: Trim) -> list[Part]:
                 (Line("Basis", view.school.basis), Line("Historians", cites(view.works))),
             )
         )
-    parts.append(Part(HISTORIOGRAPHY, "Historiography", tuple(lines), hist.note))
+    return Part(HISTORIOGRAPHY, "Historiography", tuple(lines), hist.note)
+
+
+def _conclusion_part(plan: EssayPlan, trim: Trim) -> Part:
+    """Reads ``trim.counters``."""
+    conc = plan.conclusion
+    short = _short(trim)
+    full = trim is FULL
     lines = [Line("Judgement", conc.judgement if trim.counters else conc.judgement_brief)]
     if full:
         lines.append(Line("Factors ranked", "", tuple(Line("", f) for f in conc.factors)))
@@ -431,8 +485,7 @@ def _parts(plan: EssayPlan, trim: Trim) -> list[Part]:
         lines.append(Line("Weighing", short(conc.weighing, "convinces")))
     if full:
         lines.append(Line("How to frame it", conc.judgement_frame))
-    parts.append(Part(CONCLUSION, "Conclusion", tuple(lines), conc.note))
-    return parts
+    return Part(CONCLUSION, "Conclusion", tuple(lines), conc.note)
 
 
 def _roadmap_step(p: BodyParagraph, words: int = 8) -> str:
