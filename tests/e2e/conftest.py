@@ -144,6 +144,16 @@ def wait_idle(page) -> None:
     page.wait_for_function("document.querySelectorAll('[data-stale=\"true\"]').length === 0", timeout=20_000)
 
 
+def choose_plan(page, question_text: str, thesis_title: str) -> None:
+    """Pick a question from the list and a thesis by its title, as a student would, until its plan shows."""
+    page.get_by_role("combobox", name="Choose your essay question").click()
+    page.get_by_role("option", name=question_text, exact=True).click()
+    wait_idle(page)
+    page.get_by_text(thesis_title, exact=True).click()
+    expect(page.get_by_role("heading", name=f"Essay plan: {thesis_title}")).to_be_visible()
+    wait_idle(page)
+
+
 def show_part(page, name: str) -> None:
     """Click a part of the plan in the part chooser (``Introduction``, ``Paragraph 1``, ``Whole plan``…).
 

@@ -12,7 +12,7 @@ from arguments.export import render_markdown
 from arguments.load import load_pack
 from arguments.plan import PlanEdits, build_plan
 from arguments.question import from_question
-from tests.e2e.conftest import show_part, wait_idle
+from tests.e2e.conftest import choose_plan, show_part, wait_idle
 
 pytestmark = pytest.mark.e2e
 
@@ -53,12 +53,7 @@ def test_student_plans_edits_and_downloads(page: Page, server, pack, choice, out
     expect(page.get_by_role("heading", name="Plan your essay")).to_be_visible()
 
     # Pick the question from the list and the thesis by its title, as a student would.
-    page.get_by_role("combobox", name="Choose your essay question").click()
-    page.get_by_role("option", name=question.text, exact=True).click()
-    wait_idle(page)
-    page.get_by_text(thesis.title, exact=True).click()
-    expect(page.get_by_role("heading", name=f"Essay plan: {thesis.title}")).to_be_visible()
-    wait_idle(page)
+    choose_plan(page, question.text, thesis.title)
     assert f"question={question.id}" in page.url and f"thesis={thesis.id}" in page.url
     assert serious_violations(page) == []
 

@@ -10,7 +10,7 @@ from arguments.export import render_markdown
 from arguments.load import bundled_packs, load_pack
 from arguments.plan import build_plan
 from arguments.question import from_question
-from tests.e2e.conftest import wait_idle
+from tests.e2e.conftest import choose_plan, wait_idle
 
 pytestmark = pytest.mark.e2e
 
@@ -28,12 +28,7 @@ def test_a_student_opens_the_cold_war_debate_plans_and_downloads(page: Page, ser
 
     question = COLD_WAR.questions[0]
     thesis = COLD_WAR.thesis[question.theses[0]]
-    page.get_by_role("combobox", name="Choose your essay question").click()
-    page.get_by_role("option", name=question.text, exact=True).click()
-    wait_idle(page)
-    page.get_by_text(thesis.title, exact=True).click()
-    expect(page.get_by_role("heading", name=f"Essay plan: {thesis.title}")).to_be_visible()
-    wait_idle(page)
+    choose_plan(page, question.text, thesis.title)
     assert f"question={question.id}" in page.url and f"debate={COLD_WAR.info.id}" in page.url
 
     expected = render_markdown(build_plan(COLD_WAR, thesis.id, question=from_question(question, COLD_WAR)))

@@ -17,7 +17,7 @@ from playwright.sync_api import Page, expect
 
 from arguments.load import load_pack
 from tests.conftest import MINI_PACK, ROOT
-from tests.e2e.conftest import running_server, show_part, wait_idle
+from tests.e2e.conftest import choose_plan, running_server, show_part, wait_idle
 
 pytestmark = pytest.mark.e2e
 
@@ -50,12 +50,7 @@ def test_a_whole_session_only_talks_to_the_app(page: Page, server):
 
     page.goto(server)
     wait_idle(page)
-    page.get_by_role("combobox", name="Choose your essay question").click()
-    page.get_by_role("option", name=question.text, exact=True).click()
-    wait_idle(page)
-    page.get_by_text(thesis.title, exact=True).click()
-    expect(page.get_by_role("heading", name=f"Essay plan: {thesis.title}")).to_be_visible()
-    wait_idle(page)
+    choose_plan(page, question.text, thesis.title)
     save_text(page, "My notes on the introduction", "A note that must stay on this machine.", "1 note.")
     assert b"A note that must stay on this machine." in download(page)
 
