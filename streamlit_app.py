@@ -12,13 +12,14 @@ import streamlit as st
 
 from app_pages.common import PAGES, debate_picker, debates, load, show_problems
 
-pack, problems = load()
+found = debates()
+pack, problems = load(found)
 if pack is None:
     st.set_page_config(page_title="Essay planner", page_icon="📝")
     show_problems(problems)
     st.stop()
 st.set_page_config(page_title=f"Essay planner: {pack.info.subject}", page_icon="📝")
-debate_picker(debates(), pack)
+debate_picker(found, pack)
 
 page = st.navigation(
     [

@@ -82,17 +82,24 @@ class Debates:
         return next((p for p in self.packs if p.info.id == debate), None)
 
 
-def debates() -> Debates:
-    """Every pack folder, loaded once per process."""
-    session_end.start()  # once per server: closed sessions are forgotten (a no-op after the first call)
-    loaded = [(d, *_load(d)) for d in pack_dirs()]
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _debates(folders: tuple[str, ...]) -> Debates:
+    # One cached object for all the packs: a rerun looks the debates up once, not once per pack.
+    loaded = [(d, *_load(d)) for d in folders]
     packs = tuple(p for _, p, _ in loaded if p is not None)
     return Debates(packs, tuple((d, problems) for d, p, problems in loaded if p is None))
 
 
-def load() -> tuple[Pack | None, tuple[Problem, ...]]:
-    """The debate on screen, or (None, problems) when no pack can be opened."""
-    found = debates()
+def debates() -> Debates:
+    """Every pack folder, loaded once per process."""
+    session_end.start()  # once per server: closed sessions are forgotten (a no-op after the first call)
+    return _debates(pack_dirs())
+
+
+def load(found: Debates | None = None) -> tuple[Pack | None, tuple[Problem, ...]]:
+    """The debate on screen, or (None, problems) when no pack can be opened (``found``: the debates,
+    if the caller has them already)."""
+    found = found or debates()
     if not found.packs:
         return None, found.broken[0][1]
     return chosen_debate(found), ()
@@ -273,6 +280,7 @@ def show_problems(problems: tuple[Problem, ...]) -> None:
     )
     if st.button("Check the pack again", key="recheck_pack", type="primary"):
         _load.clear()
+        _debates.clear()
         st.rerun()
 
 
