@@ -288,9 +288,9 @@ def run(switches: int = 20, sessions: int = 30, rounds: int = 3, paints: int = 5
         ratios["load_p95"] = round(al["p95_ms"] / bl["p95_ms"], 2)
     results["ratios"] = ratios
     results["targets"] = {
-        "switch_median_within_1.3x": ratios["switch_median"] <= 1.3,
+        "switch_median_within_1.1x": ratios["switch_median"] <= 1.1,
         "question_median_within_1.2x": ratios["question_median"] <= 1.2,
-        "first_paint_within_1.5x": ratios["first_paint"] <= 1.5,
+        "first_paint_within_1.1x": ratios["first_paint"] <= 1.1,
         **({"load_p95_within_2x": ratios["load_p95"] <= 2.0} if load else {}),
         **({"under_1mb_per_extra_session": load["planner"]["mb_per_extra_session"] < 1.0} if load else {}),
     }

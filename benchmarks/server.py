@@ -50,6 +50,7 @@ def run(repeats: int = 20) -> dict[str, object]:
         "baseline_rerun_ms": round(base_ms, 1),
         "app_rerun_ms": round(app_ms, 1),
         "ratio": round(app_ms / base_ms, 2),
-        "target_ratio": 3.0,
-        "meets_target": app_ms / base_ms <= 3.0,
+        "target_ratio": 2.0,  # the project's aim; 3x is the most the benchmark accepts
+        "meets_target": app_ms / base_ms <= 2.0,
+        "within_limit": app_ms / base_ms <= 3.0,
     }
