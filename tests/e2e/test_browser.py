@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from arguments.export import render_markdown
 from arguments.load import load_pack
@@ -110,7 +112,15 @@ def test_teacher_projects_and_steps_with_buttons_and_keys(page: Page, server, ch
     wait_idle(page)
     assert "view=project" in page.url and "step=1" in page.url
 
-    # Large, high-contrast type at 1280×720.
+    # Large, high-contrast type at 1280×720 (the projection's style sheet arrives with the slide, but a
+    # busy machine may paint the slide a moment before it: wait for it, up to 10 s, then measure).
+    slide_text = '.st-key-slide [data-testid="stMarkdownContainer"] p'
+    with contextlib.suppress(PlaywrightTimeout):  # measured below either way, and reported with the size found
+        page.wait_for_function(
+            f"() => {{ const p = document.querySelector('{slide_text}');"
+            " return p && parseFloat(getComputedStyle(p).fontSize) >= 28; }",
+            timeout=10_000,
+        )
     size, ratio = page.evaluate(
         """() => {
             const p = document.querySelector('.st-key-slide [data-testid="stMarkdownContainer"] p');
