@@ -14,7 +14,7 @@ from typing import Any
 
 import streamlit as st
 
-from app_pages import session_end
+from app_pages import plan_state, session_end
 from arguments.export import render_markdown
 from arguments.load import Problem, bundled_packs, check_pack
 from arguments.model import Pack
@@ -36,8 +36,7 @@ _DEBATE_NOTICE = "_debate_notice"  # said once after the planner changed debate 
 # Session keys that belong to one debate's page (its choice, filters, rankings): cleared when the
 # debate changes. The student's edits and notes are kept (keyed by thesis ids, unique to a pack).
 _PER_DEBATE = (
-    "question", "thesis", "view", "step", "part", "reveal", "pasted_question", "_url_written",
-    "_url_warnings", "_recheck_thesis", "_pasted_ranking", "_plans",
+    *plan_state.PER_DEBATE, "_pasted_ranking", "_plans",  # plan_question's ranking, this module's plans
 )  # fmt: skip
 
 
@@ -113,7 +112,7 @@ def chosen_debate(found: Debates) -> Pack:
     if wanted is not None and found.by_id(wanted) is None:
         wanted = None
         del st.query_params[DEBATE]
-        ss["_url_warnings"] = ("This link asks for a debate the planner does not have; the default is shown.",)
+        ss[plan_state.WARNINGS] = ("This link asks for a debate the planner does not have; the default is shown.",)
     debate = wanted or ss.get(DEBATE) or default
     if found.by_id(debate) is None:
         debate = default
@@ -130,7 +129,7 @@ def forget_debate_state(keep_pasted: bool = False) -> None:
     ss = st.session_state
     for key in list(ss):
         key = str(key)
-        if (key in _PER_DEBATE or key.startswith("ex_")) and not (keep_pasted and key == "pasted_question"):
+        if (key in _PER_DEBATE or key.startswith("ex_")) and not (keep_pasted and key == plan_state.PASTED):
             del ss[key]
 
 
@@ -153,6 +152,11 @@ def debate_notice() -> str:
 
 def debate_picker(found: Debates, pack: Pack) -> None:
     """The choice of debate, when there is more than one (a selectbox; its change starts the page afresh)."""
+    for folder, problems in found.broken:  # said even when only one debate is left to offer
+        st.caption(
+            f"The pack in {inline(folder)} could not be opened ({len(problems)} problems): "
+            "check it with `python -m arguments check --pack` and that folder."
+        )
     if len(found.packs) < 2:
         return
     ids = [p.info.id for p in found.packs]
@@ -172,11 +176,6 @@ def debate_picker(found: Debates, pack: Pack) -> None:
         on_change=changed,
         help="The historiographical debate to plan for: each has its own evidence, schools, theses and questions.",
     )
-    for folder, problems in found.broken:
-        st.caption(
-            f"The pack in {inline(folder)} could not be opened ({len(problems)} problems): "
-            "check it with `python -m arguments check --pack` and that folder."
-        )
 
 
 def current_pack() -> Pack:

@@ -18,7 +18,7 @@ from app_pages import plan_state as state
 from arguments.model import Pack
 from arguments.present import inline, school_label
 from arguments.question import QuestionAnalysis
-from arguments.suggest import RankedThesis, Suggestions, debate_for, suggest_theses
+from arguments.suggest import RankedThesis, Suggestions, debate_for, nor_the_others
 
 LABEL = "Paste your essay question"
 TOP = 5  # theses offered for a pasted question, best first
@@ -33,8 +33,7 @@ def current(pack: Pack) -> Suggestions | None:
     cached = st.session_state.get(_RANKED)
     if cached is not None and cached[0] is pack and cached[1] == text:
         return cached[2]
-    debates = common.debates().packs
-    best, suggestions = debate_for(debates, text, pack) if len(debates) > 1 else (pack, suggest_theses(pack, text))
+    best, suggestions = debate_for(common.debates().packs, text, pack)
     if best is not pack:  # answered from the debate the question is about
         notice = f"Your question is about {best.info.subject}, so the planner opened that debate."
         common.switch_debate(best, notice, keep_pasted=True)
@@ -87,9 +86,8 @@ def paste_box(pack: Pack) -> Suggestions | None:
     if suggestions is None:
         return None
     if not suggestions.on_topic:
-        others = [p.info.subject for p in common.debates().packs if p is not pack]
-        nor = f" Nor is it about the planner's other debates: {'; '.join(others)}." if others else ""
-        st.warning(inline(suggestions.message + nor), icon=":material/report:")
+        others = [p for p in common.debates().packs if p is not pack]
+        st.warning(inline(suggestions.message + nor_the_others(others)), icon=":material/report:")
         return suggestions
     st.markdown("\n".join(decoded_lines(suggestions.analysis)))
     if suggestions.message:

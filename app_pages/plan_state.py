@@ -55,8 +55,10 @@ LOST_NOTES = (
 )
 VIEWS = ("plan", "project")
 _WRITTEN = "_url_written"
-_WARNINGS = "_url_warnings"
+WARNINGS = "_url_warnings"
 _LOST = "_notes_lost"
+# The keys of one debate's plan page: forgotten when the student opens another debate.
+PER_DEBATE = (QUESTION, THESIS, VIEW, STEP, PART, REVEAL, PASTED, _WRITTEN, WARNINGS, RECHECK_THESIS)
 
 
 def _state() -> SessionStateProxy:
@@ -87,7 +89,7 @@ def adopt_url(pack: Pack) -> None:
     ss[STEP] = link.step
     ss[PART] = link.part  # checked against the plan when it is drawn
     ss[REVEAL] = False
-    ss[_WARNINGS] = link.warnings
+    ss[WARNINGS] = link.warnings
     ss[_WRITTEN] = url
 
 
@@ -153,7 +155,7 @@ def read_link(url: dict[str, str], pack: Pack) -> Link:
 
 def url_warnings() -> tuple[str, ...]:
     """What the last adopted link asked for that this pack does not have (shown once)."""
-    return _state().pop(_WARNINGS, ())
+    return _state().pop(WARNINGS, ())
 
 
 def notes_lost() -> bool:

@@ -30,7 +30,7 @@ from arguments.load import PackError, bundled_packs, load_pack
 from arguments.model import Pack
 from arguments.plan import DEFAULT_LENGTH, LENGTHS, EssayPlan, PlanEdits, UnknownIdError, build_plan
 from arguments.question import QuestionAnalysis, from_question
-from arguments.suggest import Suggestions, debate_for, suggest_theses
+from arguments.suggest import Suggestions, debate_for, nor_the_others, suggest_theses
 
 LISTABLE = ("schools", "theses", "evidence", "questions")
 PLAN_FORMATS = tuple(FORMATS)
@@ -298,13 +298,6 @@ def _analysis_line(analysis: QuestionAnalysis) -> str:
         f"Command term: {analysis.command_label} · Key concept: {analysis.concept_label} · "
         f"Dates: {analysis.years_label}"
     )
-
-
-def nor_the_others(others: Sequence[Pack]) -> str:
-    """`` Nor is it about …``: the other debates a question was tried against ("" when there are none)."""
-    if not others:
-        return ""
-    return " Nor is it about the planner's other debates: " + "; ".join(p.info.subject for p in others) + "."
 
 
 def run_suggest(pack: Pack, text: str, fmt: str, others: Sequence[Pack] = ()) -> int:

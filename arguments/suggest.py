@@ -343,6 +343,13 @@ def suggest_theses(pack: Pack, question_text: str) -> Suggestions:
     return Suggestions(analysis, True, tuple(results), check.message, curated, signals.best_similarity)
 
 
+def nor_the_others(others: Sequence[Pack]) -> str:
+    """`` Nor is it about …``: the other debates a question was tried against ("" when there are none)."""
+    if not others:
+        return ""
+    return " Nor is it about the planner's other debates: " + "; ".join(p.info.subject for p in others) + "."
+
+
 def _topic_years(pack: Pack) -> tuple[int, int]:
     rules = pack.vocabulary.topic
     return (rules.years if rules is not None and rules.years else None) or pack.info.period

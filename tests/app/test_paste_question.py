@@ -8,6 +8,7 @@ import pytest
 
 from app_pages import plan_question
 from app_pages.plan_state import MAX_PASTED_CHARS, PASTED
+from arguments import suggest
 from arguments.export import render_markdown
 from arguments.load import BUNDLED_PACK, load_pack
 from arguments.plan import PlanEdits, build_plan
@@ -196,13 +197,13 @@ def test_a_long_paste_is_cut_at_the_limit(make_app):
 
 def test_the_ranking_is_computed_once_per_question_not_on_every_rerun(app, monkeypatch):
     calls = []
-    real = plan_question.suggest_theses
+    real = suggest.suggest_theses
 
     def counting(pack, text):
         calls.append(text)
         return real(pack, text)
 
-    monkeypatch.setattr(plan_question, "suggest_theses", counting)
+    monkeypatch.setattr(suggest, "suggest_theses", counting)  # what the page's debate_for ranks with
     paste(app, TERROR)
     assert calls == [TERROR]
     app.radio(key="thesis").set_value("terror-weakened-foreign-policy").run()
