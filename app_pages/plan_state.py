@@ -274,36 +274,66 @@ def _store(thesis: str, new: PlanEdits) -> None:
     ss[EDITS] = stored
 
 
-def note_key(thesis: str, section: str) -> str:
-    return f"note__{thesis}__{section}"
-
-
+# The boxes the student writes in (notes, their own wording of the thesis) and the length control
+# have one key each, whatever the thesis: a change of thesis gives the same widgets the new thesis's
+# values instead of replacing them with new widgets, which a browser draws far faster (issue 13).
+# ``BOXES_FOR`` names the thesis whose words they hold. A save refused (a note too long) keeps the
+# text in its box, and as that thesis's draft for when the student comes back to it.
+BOXES_FOR = "_boxes_for"
+DRAFTS = "_drafts"  # {(thesis, box key): the text a refused save left in the box}
+ERRORS = "_box_errors"  # {(thesis, box key): why its save was refused}
+OWN_THESIS = "own_thesis"
+LENGTH = "length"
 NOTE_PARTS = SECTIONS  # parts with a note box besides the paragraphs
 
 
-def length_key(thesis: str) -> str:
-    return f"length__{thesis}"
+def note_key(section: str) -> str:
+    return f"note__{section}"
+
+
+def _is_box(key: str) -> bool:
+    return key.startswith("note__") or key in (OWN_THESIS, LENGTH)
+
+
+def load_boxes(thesis: str) -> None:
+    """Make the boxes and the length control hold this thesis's values (call before drawing them)."""
+    ss = _state()
+    if ss.get(BOXES_FOR) == thesis:
+        return
+    for key in [k for k in ss if _is_box(k)]:
+        del ss[key]  # filled again, from this thesis's edits, as each box is drawn
+    ss[BOXES_FOR] = thesis
+
+
+def box_error(thesis: str, key: str) -> str | None:
+    """Why the last save of this thesis's box was refused, if it was."""
+    return _state().get(ERRORS, {}).get((thesis, key))
+
+
+def _settle(thesis: str, key: str) -> None:
+    ss = _state()
+    for store in (DRAFTS, ERRORS):
+        if (thesis, key) in ss.get(store, {}):
+            ss[store] = {k: v for k, v in ss[store].items() if k != (thesis, key)}
+
+
+def _refuse(thesis: str, key: str, text: str, message: str) -> None:
+    ss = _state()
+    ss[DRAFTS] = {**ss.get(DRAFTS, {}), (thesis, key): text}
+    ss[ERRORS] = {**ss.get(ERRORS, {}), (thesis, key): message}
 
 
 def init_length(thesis: str) -> None:
     """Give the length control its saved value (call before drawing it)."""
     ss = _state()
-    if ss.get(length_key(thesis)) not in LENGTHS:
-        ss[length_key(thesis)] = edits(thesis).length
+    if ss.get(LENGTH) not in LENGTHS:
+        ss[LENGTH] = edits(thesis).length
 
 
 def save_length(thesis: str) -> None:
-    chosen = _state().get(length_key(thesis))
+    chosen = _state().get(LENGTH)
     if chosen in LENGTHS:
         _store(thesis, edits(thesis).with_length(chosen))
-
-
-def thesis_text_key(thesis: str) -> str:
-    return f"own_thesis__{thesis}"
-
-
-def error_key(widget_key: str) -> str:
-    return f"{widget_key}__error"
 
 
 def dropped_key(thesis: str, claim: str) -> str:
@@ -341,38 +371,41 @@ def move(thesis: str, order: tuple[str, ...], claim: str, step: int) -> None:
 
 def save_note(thesis: str, section: str) -> None:
     """Keep the note if it fits; otherwise keep the old one and say why (the box keeps the text)."""
-    ss = _state()
-    key = note_key(thesis, section)
+    key = note_key(section)
+    text = _state().get(key) or ""
     try:
-        _store(thesis, edits(thesis).with_note(section, ss.get(key) or ""))
-        ss.pop(error_key(key), None)
+        _store(thesis, edits(thesis).with_note(section, text))
+        _settle(thesis, key)
     except NoteTooLongError as error:
-        ss[error_key(key)] = str(error)
+        _refuse(thesis, key, text, str(error))
 
 
 def save_thesis_text(thesis: str) -> None:
-    ss = _state()
-    key = thesis_text_key(thesis)
+    text = _state().get(OWN_THESIS) or ""
     try:
-        _store(thesis, edits(thesis).with_thesis_text(ss.get(key) or ""))
-        ss.pop(error_key(key), None)
+        _store(thesis, edits(thesis).with_thesis_text(text))
+        _settle(thesis, OWN_THESIS)
     except NoteTooLongError as error:
-        ss[error_key(key)] = f"{error} Shorten it (the text you typed is still in the box)."
+        _refuse(thesis, OWN_THESIS, text, f"{error} Shorten it (the text you typed is still in the box).")
 
 
 def init_part_widgets(thesis: str, part: str, claims: tuple[str, ...]) -> None:
-    """Give the shown part's boxes their saved values the first time they are drawn (call before them).
+    """Give the shown part's boxes their values the first time they are drawn for this thesis (call
+    before them): a refused draft if there is one, else what is saved.
 
     Only the part on screen: every key in the session makes each of Streamlit's widgets slower.
     """
     ss = _state()
     current = edits(thesis)
+    drafts = ss.get(DRAFTS, {})
     if part in SECTIONS or part in claims:
-        ss.setdefault(note_key(thesis, part), current.note(part))
+        key = note_key(part)
+        if key not in ss:
+            ss[key] = drafts.get((thesis, key), current.note(part))
     if part in claims and dropped_key(thesis, part) not in ss:
         _sync_dropped(thesis, part)
-    if part == INTRODUCTION:
-        ss.setdefault(thesis_text_key(thesis), current.thesis_text)
+    if part == INTRODUCTION and OWN_THESIS not in ss:
+        ss[OWN_THESIS] = drafts.get((thesis, OWN_THESIS), current.thesis_text)
 
 
 def restore(
@@ -395,12 +428,9 @@ def restore(
     ss[STEP] = 0
     ss[PART] = part
     _store(thesis, new)
-    for section in (*SECTIONS, *claims, *dict(new.notes)):
-        key = note_key(thesis, section)
-        ss[key] = new.note(section)
-        ss.pop(error_key(key), None)
-    ss[thesis_text_key(thesis)] = new.thesis_text
-    ss[length_key(thesis)] = new.length
+    for store in (DRAFTS, ERRORS):  # the file's words replace whatever this thesis's boxes held
+        ss[store] = {k: v for k, v in ss.get(store, {}).items() if k[0] != thesis}
+    ss.pop(BOXES_FOR, None)  # the boxes are filled again from the new edits when drawn
     for claim in {*claims, *(key.split("/", 1)[0] for key in new.dropped)}:
         _sync_dropped(thesis, claim)
 

@@ -194,9 +194,10 @@ def toolbar(plan: EssayPlan, pack: Pack) -> None:
 
 
 def text_box(label: str, key: str, on_change: Callable[..., None], args: tuple, help: str) -> None:
-    """A box the student writes in, with the message of its last refused save (the text stays in it)."""
+    """A box the student writes in for a thesis (``args[0]``), with the message of its last refused
+    save (the text stays in it)."""
     st.text_area(label, key=key, on_change=on_change, args=args, height=90, persist_state="session", help=help)
-    error = st.session_state.get(state.error_key(key))
+    error = state.box_error(args[0], key)
     if error:
         st.error(error, icon=":material/error:")
 
@@ -205,7 +206,7 @@ def note_box(plan: EssayPlan, section: str, label: str) -> None:
     thesis = plan.thesis.id
     text_box(
         label,
-        state.note_key(thesis, section),
+        state.note_key(section),
         state.save_note,
         (thesis, section),
         "Saved when you click outside the box (or press Ctrl+Enter). Included in the download.",
@@ -235,7 +236,7 @@ def show_introduction(plan: EssayPlan, outline: Outline) -> None:
     st.markdown("\n\n".join(b for b in blocks if b))
     text_box(
         "Your thesis in your own words (optional: it replaces the thesis above)",
-        state.thesis_text_key(plan.thesis.id),
+        state.OWN_THESIS,
         state.save_thesis_text,
         (plan.thesis.id,),
         "Saved when you click outside the box (or press Ctrl+Enter). Leave empty to use the thesis above.",
@@ -307,7 +308,7 @@ def length_control(plan: EssayPlan) -> None:
         "Time for the essay",
         list(LENGTHS),
         format_func=lambda k: f"{k} min" if k.isdigit() else "Revision notes",
-        key=state.length_key(plan.thesis.id),
+        key=state.LENGTH,
         on_change=state.save_length,
         args=(plan.thesis.id,),
         required=True,
@@ -322,6 +323,7 @@ def show_plan(plan: EssayPlan, pack: Pack) -> str:
     st.header(f"Essay plan: {inline(plan.thesis.title)}", anchor=False)
     word = "School" if len(plan.schools) == 1 else "Schools"
     st.markdown(f"**{word}:** {inline(', '.join(s.name for s in plan.schools))}")
+    state.load_boxes(plan.thesis.id)
     length_control(plan)
     part = choose_part(plan)
     state.init_part_widgets(plan.thesis.id, part, plan.thesis.claims)

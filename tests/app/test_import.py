@@ -47,10 +47,10 @@ def edit(at):
     show_part(at, "cs-genuine-turn").button(key="down__cs-genuine-turn").click().run()
     show_part(at, "cs-rapallo-broken-by-hitler")
     at.multiselect(key="drop__cs-genuine__cs-rapallo-broken-by-hitler").select("treaty-of-rapallo").run()
-    show_part(at, "cs-munich").text_area(key="note__cs-genuine__cs-munich").input(NOTE).run()
-    show_part(at, "conclusion").text_area(key="note__cs-genuine__conclusion").input("Weigh Munich first.").run()
+    show_part(at, "cs-munich").text_area(key="note__cs-munich").input(NOTE).run()
+    show_part(at, "conclusion").text_area(key="note__conclusion").input("Weigh Munich first.").run()
     show_part(at, "introduction")
-    at.text_area(key="own_thesis__cs-genuine").input("Mostly genuine, *until* Munich: $x$").run()
+    at.text_area(key="own_thesis").input("Mostly genuine, *until* Munich: $x$").run()
     no_exception(at)
     return at
 
@@ -107,14 +107,14 @@ def test_a_downloaded_plan_comes_back_exactly_in_a_new_session(make_app, pack, d
     assert at.selectbox(key="question").value == QUESTION
     assert at.radio(key="thesis").value == THESIS
     assert at.pills(key="part").value == "introduction"  # a restored plan opens at its introduction
-    assert at.text_area(key="note__cs-genuine__introduction").value == ""
-    assert at.text_area(key="own_thesis__cs-genuine").value == edits.thesis_text
+    assert at.text_area(key="note__introduction").value == ""
+    assert at.text_area(key="own_thesis").value == edits.thesis_text
     assert dict(at.query_params) == {"question": QUESTION, "thesis": THESIS, "notes": "1"}  # it holds notes
     text = markdown_text(at)
     assert "**Your changes:** 1 item dropped, paragraphs reordered, 2 notes, your own thesis wording." in text
     assert inline("Mostly genuine, *until* Munich: $x$") in text  # the own thesis, as escaped text
     show_part(at, "cs-munich")
-    assert at.text_area(key="note__cs-genuine__cs-munich").value == NOTE
+    assert at.text_area(key="note__cs-munich").value == NOTE
     assert at.multiselect(key="drop__cs-genuine__cs-munich").value == []
     show_part(at, "cs-rapallo-broken-by-hitler")
     assert at.multiselect(key="drop__cs-genuine__cs-rapallo-broken-by-hitler").value == ["treaty-of-rapallo"]
@@ -161,19 +161,19 @@ def test_a_word_file_edited_since_is_restored_with_a_warning_naming_the_changes(
 def test_a_loaded_plan_replaces_the_one_on_screen(make_app, pack, downloads):
     exported = downloads(edit(choose(make_app())), "export_md").content
     at = choose(make_app(), question=None, thesis="munich-first")
-    at.text_area(key="note__munich-first__introduction").input("kept for the other thesis").run()
+    at.text_area(key="note__introduction").input("kept for the other thesis").run()
     at.radio(key="thesis").set_value(THESIS).run()  # the same thesis, edited differently
-    at.text_area(key="note__cs-genuine__introduction").input("replaced by the file").run()
+    at.text_area(key="note__introduction").input("replaced by the file").run()
     show_part(at, "cs-rapallo-broken-by-hitler")
-    at.text_area(key="note__cs-genuine__cs-rapallo-broken-by-hitler").input("not in the file either").run()
+    at.text_area(key="note__cs-rapallo-broken-by-hitler").input("not in the file either").run()
     show_part(at, "cs-munich").multiselect(key="drop__cs-genuine__cs-munich").select("munich-agreement").run()
     at.segmented_control(key="view").set_value("project").run()
     at.segmented_control(key="view").set_value("plan").run()
     upload(at, exported)
     assert at.session_state["thesis"] == THESIS and at.session_state["question"] == QUESTION
-    assert at.text_area(key="note__cs-genuine__introduction").value == ""  # the file has no such note
+    assert at.text_area(key="note__introduction").value == ""  # the file has no such note
     show_part(at, "cs-rapallo-broken-by-hitler")
-    assert at.text_area(key="note__cs-genuine__cs-rapallo-broken-by-hitler").value == ""
+    assert at.text_area(key="note__cs-rapallo-broken-by-hitler").value == ""
     show_part(at, "cs-munich")
     assert at.multiselect(key="drop__cs-genuine__cs-munich").value == []  # nor this drop
     assert shown_plan(at, pack) == exported.decode("utf-8")
@@ -241,7 +241,7 @@ def test_a_bad_file_changes_nothing_and_says_what_is_wrong(make_app, pack, downl
     at = choose(make_app(), question=None, thesis="munich-first")
     show_part(at, "cs-munich").multiselect(key="drop__munich-first__cs-munich").select("munich-agreement").run()
     show_part(at, "conclusion")
-    at.text_area(key="note__munich-first__conclusion").input("my conclusion, not to be lost").run()
+    at.text_area(key="note__conclusion").input("my conclusion, not to be lost").run()
     before = snapshot(at, downloads)
     upload(at, content)
     assert len(at.error) == 1 and not at.success and not at.warning and not at.info

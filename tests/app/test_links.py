@@ -100,7 +100,7 @@ def test_a_page_that_held_notes_says_they_are_gone_when_opened_again(make_app):
     not in it, once, and the address stops saying so until new notes are written."""
     at = make_app(thesis="cs-genuine")
     assert "notes" not in at.query_params
-    at.text_area(key="note__cs-genuine__introduction").input("My unsaved note").run()
+    at.text_area(key="note__introduction").input("My unsaved note").run()
     assert at.query_params["notes"] == "1"
     address = {k: at.query_params[k] for k in at.query_params}
     again = make_app(**address)  # the same address in a new session

@@ -121,7 +121,7 @@ def test_every_format_downloads_without_a_rerun_and_is_made_only_on_click(app, p
     real = formats.render
     monkeypatch.setattr(plan_view, "render", lambda plan, name: made.append(name) or real(plan, name))
     choose(app)
-    app.text_area(key=f"note__{THESIS}__introduction").input("Mine <b>").run()
+    app.text_area(key="note__introduction").input("Mine <b>").run()
     assert made == []  # reruns draw the buttons; no file is made until one is clicked
     plan = build_plan(
         pack, THESIS, PlanEdits().with_note("introduction", "Mine <b>"), from_question(pack.question[QUESTION], pack)
@@ -188,7 +188,7 @@ def test_notes_appear_escaped_in_the_export(app, pack, downloads, name):
     choose(app)
     show_part(app, "cs-munich")
     payload = NAMED[name]
-    app.text_area(key="note__cs-genuine__cs-munich").input(payload).run()
+    app.text_area(key="note__cs-munich").input(payload).run()
     no_exception(app)
     assert app.session_state["edits"][THESIS].note("cs-munich") == payload.replace("\r\n", "\n")
     export = downloads(app, "export_md").content.decode("utf-8")
@@ -201,7 +201,7 @@ def test_notes_appear_escaped_in_the_export(app, pack, downloads, name):
 
 def test_own_thesis_wording_is_shown_escaped_and_exported(app, pack, downloads):
     choose(app)
-    app.text_area(key="own_thesis__cs-genuine").input("Mostly <b>yes</b> :red[because] $x$").run()
+    app.text_area(key="own_thesis").input("Mostly <b>yes</b> :red[because] $x$").run()
     no_exception(app)
     text = markdown_text(app)
     assert colons(r"**Thesis (your wording):** Mostly \<b\>yes\</b\> \:red\[because\] \$x\$") in text
@@ -212,17 +212,39 @@ def test_own_thesis_wording_is_shown_escaped_and_exported(app, pack, downloads):
 
 def test_a_note_over_the_limit_is_refused_but_kept_in_the_box(app, pack, downloads):
     choose(app)
-    app.text_area(key="note__cs-genuine__introduction").input("short note").run()
+    app.text_area(key="note__introduction").input("short note").run()
     long = "x" * (MAX_NOTE_CHARS + 1)
-    app.text_area(key="note__cs-genuine__introduction").input(long).run()
+    app.text_area(key="note__introduction").input(long).run()
     no_exception(app)
-    assert app.text_area(key="note__cs-genuine__introduction").value == long  # nothing typed is lost
+    assert app.text_area(key="note__introduction").value == long  # nothing typed is lost
     assert any(f"at most {MAX_NOTE_CHARS} characters" in e.value for e in app.error)
     assert app.session_state["edits"][THESIS].note("introduction") == "short note"  # the last good note
     assert downloads(app, "export_md").content.decode("utf-8") == expected_export(pack, app)
-    app.text_area(key="note__cs-genuine__introduction").input("fixed").run()
+    app.text_area(key="note__introduction").input("fixed").run()
     assert not app.error
     assert app.session_state["edits"][THESIS].note("introduction") == "fixed"
+
+
+def test_a_change_of_thesis_refills_the_same_boxes_and_keeps_a_refused_draft(app):
+    """The boxes keep their keys (the browser updates them instead of drawing new ones); each thesis
+    has its own words in them, and a note refused as too long waits in its thesis's box."""
+    choose(app)
+    long = "y" * (MAX_NOTE_CHARS + 1)
+    app.text_area(key="note__introduction").input(long).run()
+    app.text_area(key="own_thesis").input("Mine for this thesis").run()
+    app.radio(key="thesis").set_value("munich-first").run()
+    no_exception(app)
+    assert [t.key for t in app.text_area] == ["own_thesis", "note__introduction"]
+    assert [t.value for t in app.text_area] == ["", ""] and not app.error
+    app.text_area(key="note__introduction").input("other thesis note").run()
+    app.radio(key="thesis").set_value(THESIS).run()
+    assert app.text_area(key="note__introduction").value == long  # the refused text came back
+    assert app.text_area(key="own_thesis").value == "Mine for this thesis"
+    assert any(f"at most {MAX_NOTE_CHARS} characters" in e.value for e in app.error)
+    app.radio(key="thesis").set_value("munich-first").run()
+    assert app.text_area(key="note__introduction").value == "other thesis note" and not app.error
+    assert app.session_state["edits"]["munich-first"].note("introduction") == "other thesis note"
+    assert app.session_state["edits"][THESIS].note("introduction") == ""
 
 
 def test_edits_are_kept_per_thesis(app):
@@ -242,11 +264,11 @@ def test_undo_all_changes(app, pack, downloads):
     show_part(app, "cs-munich")
     app.multiselect(key="drop__cs-genuine__cs-munich").select("munich-agreement").run()
     show_part(app, "conclusion")
-    app.text_area(key="note__cs-genuine__conclusion").input("my conclusion").run()
+    app.text_area(key="note__conclusion").input("my conclusion").run()
     app.button(key="reset_edits").click().run()
     no_exception(app)
     assert app.session_state["edits"][THESIS] == PlanEdits()
-    assert app.text_area(key="note__cs-genuine__conclusion").value == ""
+    assert app.text_area(key="note__conclusion").value == ""
     assert app.pills(key="part").value == "conclusion"  # undo keeps the part on screen
     assert downloads(app, "export_md").content.decode("utf-8") == expected_export(pack, app)
     show_part(app, "cs-munich")
@@ -314,17 +336,17 @@ def test_the_plan_is_shown_one_part_at_a_time_with_that_parts_controls(app, pack
         "Whole plan",
     ]
     assert parts.value == "introduction"
-    assert [t.key for t in app.text_area] == ["own_thesis__cs-genuine", "note__cs-genuine__introduction"]
+    assert [t.key for t in app.text_area] == ["own_thesis", "note__introduction"]
     for number, claim in enumerate(claims, start=1):
         show_part(app, claim)
         assert f"### Paragraph {number}\\:" in markdown_text(app)
-        assert [t.key for t in app.text_area] == [f"note__cs-genuine__{claim}"]
+        assert [t.key for t in app.text_area] == [f"note__{claim}"]
         assert [m.key for m in app.multiselect] == [f"drop__cs-genuine__{claim}"]
         assert dict(app.query_params) == {"question": QUESTION, "thesis": THESIS, "part": claim}
     for part, heading in [("historiography", "### Historiography"), ("conclusion", "### Conclusion")]:
         show_part(app, part)
         assert heading in markdown_text(app)
-        assert [t.key for t in app.text_area] == [f"note__cs-genuine__{part}"]
+        assert [t.key for t in app.text_area] == [f"note__{part}"]
     show_part(app, "bibliography")
     assert "Haslam" in markdown_text(app) and not app.text_area
     show_part(app, "whole")
@@ -334,7 +356,7 @@ def test_the_plan_is_shown_one_part_at_a_time_with_that_parts_controls(app, pack
 def test_the_whole_plan_holds_every_part_and_the_notes_as_text(app, pack):
     choose(app)
     show_part(app, "conclusion")
-    app.text_area(key="note__cs-genuine__conclusion").input("Weigh <b>Munich</b> first\n:red[x] $y$").run()
+    app.text_area(key="note__conclusion").input("Weigh <b>Munich</b> first\n:red[x] $y$").run()
     show_part(app, "whole")
     text = markdown_text(app)
     headings = ["### Introduction", "### Paragraph 1", "### Paragraph 3", "### Historiography"]

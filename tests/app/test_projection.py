@@ -71,7 +71,7 @@ def test_slides_follow_the_students_edits(app):
     app.radio(key="thesis").set_value("cs-genuine").run()
     show_part(app, "cs-genuine-turn").button(key="down__cs-genuine-turn").click().run()
     show_part(app, "cs-munich").multiselect(key="drop__cs-genuine__cs-munich").select("munich-agreement").run()
-    app.text_area(key="note__cs-genuine__cs-munich").input("Say <b>why</b> Munich matters").run()
+    app.text_area(key="note__cs-munich").input("Say <b>why</b> Munich matters").run()
     app.segmented_control(key="view").set_value("project").run()
     app.button(key="next_slide").click().run()
     text = markdown_text(app)

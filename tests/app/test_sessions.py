@@ -33,13 +33,13 @@ def choose(at, thesis=THESIS):
 def test_two_sessions_editing_at_once_never_see_each_others_edits(make_app, downloads):
     alice, bob = choose(make_app()), choose(make_app())  # two tabs (or two students) on the same plan
     # Interleaved, as two students working at the same time would send their changes.
-    alice.text_area(key="note__cs-genuine__introduction").input("ALICE-intro").run()
-    bob.text_area(key="note__cs-genuine__introduction").input("BOB-intro").run()
-    alice.text_area(key="own_thesis__cs-genuine").input("ALICE-thesis").run()
+    alice.text_area(key="note__introduction").input("ALICE-intro").run()
+    bob.text_area(key="note__introduction").input("BOB-intro").run()
+    alice.text_area(key="own_thesis").input("ALICE-thesis").run()
     show_part(alice, "cs-munich").multiselect(key="drop__cs-genuine__cs-munich").select("munich-agreement").run()
     show_part(bob, "cs-genuine-turn").button(key="down__cs-genuine-turn").click().run()
     bob.radio(key="thesis").set_value("munich-first").run()
-    show_part(bob, "conclusion").text_area(key="note__munich-first__conclusion").input("BOB-conclusion").run()
+    show_part(bob, "conclusion").text_area(key="note__conclusion").input("BOB-conclusion").run()
     alice.run()
     bob.run()
     for at in (alice, bob):
@@ -59,7 +59,7 @@ def test_two_sessions_editing_at_once_never_see_each_others_edits(make_app, down
     }
     assert alice.session_state["thesis"] == THESIS and bob.session_state["thesis"] == "munich-first"
     show_part(alice, "introduction")
-    assert alice.text_area(key="note__cs-genuine__introduction").value == "ALICE-intro"
+    assert alice.text_area(key="note__introduction").value == "ALICE-intro"
     alice_page = markdown_text(alice) + str([t.value for t in alice.text_area])
     alice_file = downloads(alice, "export_md").content.decode("utf-8")
     assert "ALICE-thesis" in alice_page and "ALICE-intro" in alice_file
@@ -72,8 +72,8 @@ def test_two_sessions_editing_at_once_never_see_each_others_edits(make_app, down
         assert "ALICE" not in text
     # Bob goes back to the thesis both edited: he sees his own edits, not Alice's.
     bob.radio(key="thesis").set_value(THESIS).run()
-    assert bob.text_area(key="note__cs-genuine__introduction").value == "BOB-intro"
-    assert bob.text_area(key="own_thesis__cs-genuine").value == ""
+    assert bob.text_area(key="note__introduction").value == "BOB-intro"
+    assert bob.text_area(key="own_thesis").value == ""
     assert show_part(bob, "cs-munich").multiselect(key="drop__cs-genuine__cs-munich").value == []
 
 
@@ -176,8 +176,8 @@ def test_the_shared_plan_cache_holds_only_the_packs_text(make_app):
     common._PLANS.clear()
     marker = "zqx-shared-cache-marker"
     at = choose(make_app())
-    at.text_area(key="note__cs-genuine__introduction").input(f"note {marker}").run()
-    at.text_area(key="own_thesis__cs-genuine").input(f"thesis {marker}").run()
+    at.text_area(key="note__introduction").input(f"note {marker}").run()
+    at.text_area(key="own_thesis").input(f"thesis {marker}").run()
     pasted = make_app(q=f"How far was Soviet foreign policy {marker} genuine about collective security, 1933-39?")
     choose(pasted)
     assert common._PLANS, "the pack-only plans are still shared"

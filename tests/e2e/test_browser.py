@@ -94,6 +94,14 @@ def test_student_plans_edits_and_downloads(page: Page, server, pack, choice, out
     assert page.locator("img[src='x']").count() == 0
     assert dialogs == []
 
+    # Another thesis fills the same boxes with its own words (none yet); coming back brings the note back.
+    other = pack.thesis[next(t for t in question.theses if t != thesis.id)]
+    for title, note in ((other.title, ""), (thesis.title, NOTE)):
+        page.get_by_text(title, exact=True).click()
+        expect(page.get_by_role("heading", name=f"Essay plan: {title}")).to_be_visible()
+        wait_idle(page)
+        expect(page.get_by_role("textbox", name="My notes on the introduction")).to_have_value(note)
+
     # A refresh keeps the question and thesis (they are in the URL).
     page.reload()
     wait_idle(page)
