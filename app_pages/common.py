@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextvars
 import functools
 import os
 import sys
@@ -95,13 +96,21 @@ def debates() -> Debates:
     return _debates(pack_dirs())
 
 
+# The debate this script run shows, once the entry point has chosen it: the page asks again
+# (``current_pack``) and is answered from here instead of looking the debates up a second time. A
+# context variable belongs to the run's own thread, so no other session or run can see it.
+_THIS_RUN: contextvars.ContextVar[Pack | None] = contextvars.ContextVar("debate_this_run", default=None)
+
+
 def load(found: Debates | None = None) -> tuple[Pack | None, tuple[Problem, ...]]:
     """The debate on screen, or (None, problems) when no pack can be opened (``found``: the debates,
     if the caller has them already)."""
     found = found or debates()
     if not found.packs:
         return None, found.broken[0][1]
-    return chosen_debate(found), ()
+    pack = chosen_debate(found)
+    _THIS_RUN.set(pack)
+    return pack, ()
 
 
 def chosen_debate(found: Debates) -> Pack:
@@ -180,6 +189,9 @@ def debate_picker(found: Debates, pack: Pack) -> None:
 
 def current_pack() -> Pack:
     """The debate on screen (the entry point has already stopped if no pack can be opened)."""
+    chosen = _THIS_RUN.get()
+    if chosen is not None:
+        return chosen
     pack, problems = load()
     if pack is None:  # a page run on its own, without the entry point
         show_problems(problems)

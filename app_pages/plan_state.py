@@ -66,7 +66,8 @@ def _state() -> SessionStateProxy:
 
 
 def url_params() -> dict[str, str]:
-    return {k: st.query_params[k] for k in URL_KEYS if k in st.query_params}
+    """The address's parameters the plan page reads (the last value of each, as ``st.query_params`` gives)."""
+    return {k: v for k, v in st.query_params.to_dict().items() if k in URL_KEYS}
 
 
 def adopt_url(pack: Pack) -> None:

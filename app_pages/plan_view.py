@@ -19,6 +19,7 @@ from app_pages import plan_import, plan_question, projection
 from app_pages import plan_state as state
 from app_pages.common import current_pack, plan_for, plan_markdown, plan_outline
 from arguments.formats import FORMATS, render
+from arguments.memo import per_pack
 from arguments.model import Pack, Question
 from arguments.outline import INTRODUCTION, OPPOSING, QUESTION, Outline
 from arguments.plan import LENGTHS, BodyParagraph, EssayPlan
@@ -65,6 +66,20 @@ def question_details(question: Question) -> None:
         st.info(inline(question.note), icon=":material/lightbulb:")
 
 
+@per_pack
+def _captions(pack: Pack) -> dict[tuple[str | None, str], str]:
+    return {}  # (question id, thesis id) -> its caption, filled as the page asks
+
+
+def caption_of(pack: Pack, thesis: str, question: Question | None) -> str:
+    """The caption under a thesis choice (schools and verdict), worked out once per pack and question."""
+    key = (question.id if question else None, thesis)
+    table = _captions(pack)
+    if key not in table:
+        table[key] = inline(thesis_caption(pack, pack.thesis[thesis], question))
+    return table[key]
+
+
 def choose_thesis(pack: Pack, question: Question | None) -> str | None:
     """Step 2: the thesis (the line of argument), with its schools and verdict as text."""
     current = st.session_state.get(state.THESIS)
@@ -82,7 +97,7 @@ def choose_thesis(pack: Pack, question: Question | None) -> str | None:
         options,
         index=None,
         format_func=lambda t: inline(pack.thesis[t].title),
-        captions=[inline(thesis_caption(pack, pack.thesis[t], question)) for t in options],
+        captions=[caption_of(pack, t, question) for t in options],
         key=state.THESIS,
         label_visibility="collapsed",
         on_change=state.on_thesis_change,
