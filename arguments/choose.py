@@ -20,9 +20,9 @@ from arguments.essay import (
 )
 from arguments.memo import per_pack
 from arguments.model import Claim, Evidence, Pack, School, Thesis, Work
-from arguments.question import GENERIC_SHAPES, QuestionAnalysis, stems_of
+from arguments.question import GENERIC_SHAPES, QuestionAnalysis, carries_term, key_terms, stems_of
 from arguments.vocabulary import pack_vocabulary
-from arguments.wording import first_sentence, heading_of
+from arguments.wording import first_sentence, heading_of, names_in
 
 SALIENCE = 0.5  # weight of how many claims cite an item, when choosing a paragraph's evidence
 
@@ -77,6 +77,46 @@ def framing_for(pack: Pack, thesis: Thesis, question: QuestionAnalysis | None) -
         f"No question in the pack words the thesis “{thesis.title}” for a question of this kind "
         f"({question.shape_label}). Its statement below answers a different question: use the plan as "
         "material and write the thesis, criteria and verdict for your question yourself.",
+    )
+
+
+def named_factor(pack: Pack, question: QuestionAnalysis | None) -> str:
+    """The one factor whose importance a question asks about ("Assess the importance of the Court of
+    Appeal…", "How significant was the appeal court…"), as the pack's vocabulary names it ("the Court of
+    Appeal"), else as the question names it; "" for any other kind of question. A plan weighs that
+    factor against the others its paragraphs name."""
+    if question is None or question.concept != "significance" or question.shape not in GENERIC_SHAPES:
+        return ""
+    words = pack_vocabulary(pack)
+    named = next((t for t in words.tokens(question.text) if t in words.labels and t not in words.generic), None)
+    if named is not None:
+        return words.labels[named]
+    terms = key_terms(question.text, pack.info.title)
+    return next((n for n in names_in(question, pack.info.title) if carries_term(n, terms)), "")
+
+
+def names_factor(pack: Pack, text: str, factor: str) -> bool:
+    """Whether a text names the factor: every word of its name, read with the pack's synonyms (so
+    "appeal court" names the Court of Appeal, and "Anglo-Irish" splits as a hyphen does)."""
+    if not factor:
+        return False
+    words = pack_vocabulary(pack)
+    wanted = set(words.tokens(factor))
+    return bool(wanted) and wanted <= set(words.tokens(text))
+
+
+def factor_warning(pack: Pack, thesis: Thesis, question: QuestionAnalysis | None, factor: str, framed_by: str) -> str:
+    """A warning when a question asks how important one factor was (``factor``: the Court of Appeal) and
+    the thesis is not written about it: its statement and verdict then answer another question. A
+    thesis named for the factor, or worded by a pack question about it, needs none."""
+    if question is None or not factor or names_factor(pack, thesis.title, factor):
+        return ""
+    if framed_by in pack.question and names_factor(pack, pack.question[framed_by].text, factor):
+        return ""
+    return (
+        f"Your question asks how important {factor} was; this thesis is written for another question. "
+        f"Use its paragraphs as material: write a thesis that weighs {factor} against the other factors "
+        "they name, and judge its importance in your conclusion."
     )
 
 

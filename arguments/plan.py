@@ -21,8 +21,11 @@ from arguments.choose import (
     choose_support,
     claim_order,
     counter_options,
+    factor_warning,
     framing_for,
     historians_of,
+    named_factor,
+    names_factor,
     opposing_paragraph,
     school_of,
     sources_of,
@@ -90,9 +93,11 @@ def build_plan(
     schools = tuple(pack.school[s] for s in thesis.schools)
     terms = key_terms(question.text, pack.info.title) if question is not None else ()
     foci = question_foci(question, terms, pack.info.title)
+    factor = named_factor(pack, question)
 
     sources = sources_of(pack)
     framing, framed_by, fit_warning = framing_for(pack, thesis, question)
+    fit_warning = fit_warning or factor_warning(pack, thesis, question, factor, framed_by)
     full_text = framing.text if framing else thesis.text
     promised = frozenset(stems_of(edits.thesis_text or full_text) - stems_of(pack.info.title) - COMMON_WORDS)
     # An exam plan states the thesis in one sentence (the pack's short wording); revision notes in full.
@@ -156,7 +161,13 @@ def build_plan(
                 dropped=tuple(dropped),
                 historians=historians_of(pack, claim, sources, length.historians),
                 link=link_sentence(stance, rank, len(countered)),
-                topic_sentence=topic_sentence_of(claim, terms, foci, exam=length.paragraphs is not None),
+                topic_sentence=topic_sentence_of(
+                    claim,
+                    terms,
+                    foci,
+                    exam=length.paragraphs is not None,
+                    factor="" if names_factor(pack, f"{claim.label} {claim.topic} {claim.text}", factor) else factor,
+                ),
                 heading=heading_of(claim),
                 rank=rank,
                 note=edits.note(claim.id),

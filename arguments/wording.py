@@ -142,13 +142,9 @@ NAME = re.compile(r"\b[A-Z][\w'’]+(?:(?:\s+(?:of|the|and)\s+|\s+|[–-])[A-Z][
 _MODIFIERS = frozenset({"main", "only", "always", "most", "key", "real", "true", "inevitable"})
 
 
-def question_foci(question: QuestionAnalysis | None, terms: tuple[str, ...], generic: str = "") -> tuple[str, ...]:
-    """The question's key phrase, to tie a topic sentence to it: its longest loaded word or phrase
-    ("free trade"), else the longest name it gives ("the Court of Appeal"), else its key
-    concept ("aims and motives"), else its last key word; the first of these that is a key term."""
-    if question is None:
-        return ()
-    loaded = sorted(question.loaded_words, key=lambda w: -len(w.split()))
+def names_in(question: QuestionAnalysis, generic: str) -> list[str]:
+    """The names a question gives, longest first, each with the article the question gives it ("the
+    Paris Agreement"); not the pack's generic words, not possessives."""
     first = question.text.split(" ", 1)[-1]  # not the opening word, capitalised as every sentence is
     common = set(generic.lower().split())
     names = sorted(
@@ -159,8 +155,17 @@ def question_foci(question: QuestionAnalysis | None, terms: tuple[str, ...], gen
         ),
         key=lambda n: -len(n),
     )
-    # A name keeps the article the question gives it ("On the Paris Agreement:", not "On Paris Agreement:").
-    names = [f"the {n}" if re.search(rf"\bthe {re.escape(n)}", first) else n for n in names]
+    return [f"the {n}" if re.search(rf"\bthe {re.escape(n)}", first) else n for n in names]
+
+
+def question_foci(question: QuestionAnalysis | None, terms: tuple[str, ...], generic: str = "") -> tuple[str, ...]:
+    """The question's key phrase, to tie a topic sentence to it: its longest loaded word or phrase
+    ("free trade"), else the longest name it gives ("the Court of Appeal"), else its key
+    concept ("aims and motives"), else its last key word; the first of these that is a key term."""
+    if question is None:
+        return ()
+    loaded = sorted(question.loaded_words, key=lambda w: -len(w.split()))
+    names = names_in(question, generic)
     words = [w for w in re.findall(r"[A-Za-z][\w'’-]+", question.text) if carries_term(w, terms)]
     # A phrase or a name reads as a lead-in ("On free trade: …"); a lone word ("On main: …") does
     # not, so the question's concept comes before single loaded words.
@@ -183,20 +188,29 @@ def heading_of(claim: Claim) -> str:
     return " ".join(words[:HEADING_WORDS]) + ("…" if len(words) > HEADING_WORDS else "")
 
 
-def topic_sentence_of(claim: Claim, terms: tuple[str, ...], foci: tuple[str, ...] | str, *, exam: bool = False) -> str:
+def topic_sentence_of(
+    claim: Claim, terms: tuple[str, ...], foci: tuple[str, ...] | str, *, exam: bool = False, factor: str = ""
+) -> str:
     """The claim as the paragraph's opening (an exam plan: its short topic sentence, if the pack has
     one), tied to the question's terms when it does not use them: by the question's key phrase that
     the claim itself speaks of ("On the navy:" for a paragraph on a naval battle, not "On the two
-    allies:"), else its first."""
+    allies:"), else its first. ``factor``: in a question about one factor's importance, the factor,
+    given for a paragraph that does not speak of it: it weighs another factor, "Beyond the Court of
+    Appeal: …", not "On the Court of Appeal: …" over a paragraph about something else."""
     if isinstance(foci, str):
         foci = (foci,) if foci else ()
     about = stems_of(f"{claim.label} {claim.topic} {claim.text}")
-    focus = next((f for f in foci if stems_of(f) & about - COMMON_WORDS), foci[0] if foci else "")
+    spoken = next((f for f in foci if stems_of(f) & about - COMMON_WORDS), "")
     if exam and claim.topic:
         sentence = claim.topic
     else:
         sentence = first_sentence(claim.text) if len(claim.text) > 320 else claim.text
-    if not terms or carries_term(sentence, terms) or not focus:
+    if not terms or carries_term(sentence, terms):
+        return sentence
+    if factor:
+        return f"Beyond {factor}: {run_on(sentence)}"
+    focus = spoken or (foci[0] if foci else "")
+    if not focus:
         return sentence
     return f"On {focus}: {run_on(sentence)}"  # "On free trade: the government's proposals …"
 

@@ -9,6 +9,7 @@ import re
 import pytest
 
 from arguments.checklist import MET, check_plan
+from arguments.choose import named_factor
 from arguments.export import render_markdown
 from arguments.lint import lint_pack
 from arguments.load import bundled_packs, load_pack
@@ -36,6 +37,7 @@ PASTED = {
     "extent": "'Soviet foreign policy in the 1930s was driven above all by fear of Germany.' How far do you agree?",
     "causes": "How far was the failure of collective security the result of Western appeasement?",
     "causes-narrow": "Why did the USSR join the League of Nations in 1934?",
+    "extent-significance": "How significant was the Nazi-Soviet Pact for Soviet foreign policy, 1939–41?",
 }
 # The same for the Cold War debate, one of every shape it has curated questions for.
 PASTED_COLD_WAR = {
@@ -47,6 +49,7 @@ PASTED_COLD_WAR = {
     "historiography": "Why have historians disagreed about who was responsible for the Cold War?",
     "causes": "Why did the wartime alliance between the USA and the USSR break down by 1947?",
     "extent": "'The Marshall Plan divided Europe.' How far do you agree with this view of the years 1947–49?",
+    "extent-significance": "Assess the importance of the Marshall Plan in the development of the Cold War, 1947–49.",
 }
 PASTED_BY_PACK = {"soviet-foreign-policy-1921-39": PASTED, "cold-war-origins-1941-53": PASTED_COLD_WAR}
 PAIRS = [(pack, from_question(q, pack), t) for pack in PACKS.values() for q in pack.questions for t in q.theses]
@@ -68,7 +71,7 @@ def test_every_bundled_debate_is_tested():
 def test_the_pasted_questions_are_read_as_the_shapes_they_are_written_for(pack_id):
     pasted = PASTED_BY_PACK[pack_id]
     shapes = {shape: analyse_question(text, PACKS[pack_id]).shape for shape, text in pasted.items()}
-    assert shapes == {s: s.removesuffix("-narrow") for s in pasted}
+    assert shapes == {s: s.removesuffix("-narrow").removesuffix("-significance") for s in pasted}
     for text in pasted.values():  # answered from its own debate, whichever is open
         assert suggest_theses(PACKS[pack_id], text).on_topic, text
 
@@ -176,6 +179,31 @@ def test_no_thesis_bent_to_a_shape_the_pack_does_not_word_it_for():
     assert plan.introduction.fit_warning.startswith("No question in the pack words the thesis")
     marks = {c.number: c.status for c in check_plan(plan, build_outline(plan).words)}
     assert marks[2] != MET  # the thesis does not answer this question: the checklist says so
+
+
+def test_a_question_on_one_factors_importance_weighs_it_against_the_others():
+    """A question on one factor's importance: paragraphs on other factors say so ("Beyond X:"), and a thesis written
+    for another question is flagged, in the plan and in the checklist."""
+    pack = PACKS["cold-war-origins-1941-53"]
+    synonym = "How important was Marshall aid to the division of Europe, 1947–52?"
+    for text in (PASTED_COLD_WAR["extent-significance"], synonym):
+        analysis = analyse_question(text, pack)
+        assert named_factor(pack, analysis) == "the Marshall Plan"  # the pack's own name for it, synonyms read
+        plan = build_plan(pack, "1947-the-turning-point", question=analysis)
+        assert plan.introduction.fit_warning.startswith("Your question asks how important the Marshall Plan was;")
+        openings = {p.heading: p.topic_sentence for p in plan.paragraphs}
+        assert openings["The Truman Doctrine universalised a regional crisis"].startswith("Beyond the Marshall Plan: ")
+        assert not openings["The Marshall Plan split Europe in two"].startswith(("Beyond", "On "))
+        marks = {c.number: c.status for c in check_plan(plan, build_outline(plan).words)}
+        assert marks[2] != MET
+    # A thesis written about the factor, or worded for it by one of the pack's questions, needs no warning.
+    korea = analyse_question("How significant was the Korean War in the development of the Cold War, 1950–53?", pack)
+    assert named_factor(pack, korea) == "the Korean War"
+    for thesis in ("korea-globalised-it", "korea-accelerated-not-transformed"):
+        assert build_plan(pack, thesis, question=korea).introduction.fit_warning == ""
+    # Other questions name no factor.
+    assert named_factor(pack, analyse_question(PASTED_COLD_WAR["extent"], pack)) == ""
+    assert named_factor(pack, analyse_question(PASTED_COLD_WAR["individuals"], pack)) == ""
 
 
 def test_historians_and_ranking_are_honest_over_every_pair():
