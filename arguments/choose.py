@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import re
 from functools import lru_cache
 
 from arguments.essay import (
@@ -22,9 +23,39 @@ from arguments.memo import per_pack
 from arguments.model import Claim, Evidence, Pack, School, Thesis, Work
 from arguments.question import GENERIC_SHAPES, QuestionAnalysis, carries_term, key_terms, stems_of
 from arguments.vocabulary import pack_vocabulary
-from arguments.wording import first_sentence, heading_of, names_in
+from arguments.wording import first_sentence, heading_of, names_in, run_on
 
 SALIENCE = 0.5  # weight of how many claims cite an item, when choosing a paragraph's evidence
+
+
+_WORD = re.compile(r"[A-Za-z][\w’'-]*")
+_SENTENCE_START = re.compile(r"(?:^|[.:;?!·(“\"‘]|\u2013|\u2014)\s*$")
+
+
+@per_pack
+def common_words(pack: Pack) -> frozenset[str]:
+    """Words the pack writes in lower case inside its sentences and never capitalised there: common
+    words, not names ("rigged", but not "Marshall" or the "Long" of the Long Telegram)."""
+    lower: set[str] = set()
+    capital: set[str] = set()
+    texts = [e.title for e in pack.evidence] + [e.summary for e in pack.evidence] + [c.text for c in pack.claims]
+    for text in texts:
+        for match in _WORD.finditer(text):
+            word = match.group()
+            if word[0].islower():
+                lower.add(word)
+            elif not _SENTENCE_START.search(text[: match.start()]):
+                capital.add(word.lower())
+    return frozenset(lower - capital)
+
+
+def in_sentence(pack: Pack, title: str) -> str:
+    """A title run on inside a sentence: "qualified against rigged Polish election", not "… against
+    Rigged Polish election"; a name it opens with keeps its capital."""
+    first, _, rest = title.partition(" ")
+    if rest and first[:1].isupper() and not first.isupper() and first.lower() in common_words(pack):
+        return f"{first.lower()} {rest}"
+    return run_on(title)
 
 
 def claim_order(thesis: Thesis, edits: PlanEdits) -> tuple[str, ...]:

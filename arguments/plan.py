@@ -24,6 +24,7 @@ from arguments.choose import (
     factor_warning,
     framing_for,
     historians_of,
+    in_sentence,
     named_factor,
     names_factor,
     opposing_paragraph,
@@ -227,7 +228,7 @@ def build_plan(
     historiography = _historiography(pack, thesis, schools, paragraphs, opposing, length, cited)
 
     concessions = tuple(
-        f"paragraph {p.number} ({run_on(p.counter[0].evidence.named(length.paragraphs is not None))})"
+        f"paragraph {p.number} ({in_sentence(pack, p.counter[0].evidence.named(length.paragraphs is not None))})"
         for p in paragraphs
         if p.stance == CONCEDED
     )
@@ -258,8 +259,10 @@ def build_plan(
         judgement = head if extent == verdict else head[:at] + extent.lower() + head[at + len(verdict) :]
     else:
         judgement = f"{extent}: {run_on(head)}"
-    judgement_brief = judgement + " " + _refinement(paragraphs, opposing, extent, change, concessions, named=False)
-    judgement += " " + _refinement(paragraphs, opposing, extent, change, concessions)
+    judgement_brief = (
+        judgement + " " + _refinement(pack, paragraphs, opposing, extent, change, concessions, named=False)
+    )
+    judgement += " " + _refinement(pack, paragraphs, opposing, extent, change, concessions)
     command = question.command if question is not None else "to-what-extent"
     ranked = sorted(paragraphs, key=lambda p: p.rank)
     conclusion = Conclusion(
@@ -271,7 +274,9 @@ def build_plan(
         concessions=concessions,
         # The thesis's own ranking, where the plan has all its paragraphs and speaks in its words.
         weighing=weighing,
-        factors=tuple(f"{p.rank}. Paragraph {p.number} ({why_ranked(p, named)})" for p in ranked),
+        factors=tuple(
+            f"{p.rank}. Paragraph {p.number} ({why_ranked(p, named, _counter_named(pack, p))})" for p in ranked
+        ),
         note=edits.note("conclusion"),
     )
     return EssayPlan(
@@ -297,7 +302,13 @@ def _rests_on(school: School) -> str:
     return f"{school.name} – {run_on(school.method or method_sentence(school.basis))}"
 
 
+def _counter_named(pack: Pack, p: BodyParagraph, short: bool = False) -> str:
+    """A paragraph's first counter as it runs on inside a sentence ("" when it has none)."""
+    return in_sentence(pack, p.counter[0].evidence.named(short)) if p.counter else ""
+
+
 def _refinement(
+    pack: Pack,
     paragraphs: list[BodyParagraph],
     opposing: BodyParagraph | None,
     extent: str,
@@ -315,7 +326,9 @@ def _refinement(
         # Name what qualifies each paragraph, so the refinement is this plan's, not a formula.
         numbers = [str(p.number) for p in qualified]
         which = numbers[0] if len(numbers) == 1 else f"{', '.join(numbers[:-1])} and {numbers[-1]}"
-        counters = _name_list([run_on(p.counter[0].evidence.named(short=True)) for p in qualified if p.counter])
+        counters = _name_list(
+            [in_sentence(pack, p.counter[0].evidence.named(short=True)) for p in qualified if p.counter]
+        )
         if not named or not counters:
             counters = "The counters"
         verb = "qualify" if len(qualified) > 1 or " and " in counters or ";" in counters else "qualifies"
@@ -375,8 +388,10 @@ def _historiography(
         elif p.counter:
             counter = p.counter[0].evidence
             named = counter.named(wanted is not None)
-            evaluation = f"{STANCE_WORDS[p.stance].capitalize()} against {named} ({counter.date.label})."
-            evaluation_short = f"it {STANCE_WORDS[p.stance]} against {run_on(named)}"
+            evaluation = (
+                f"{STANCE_WORDS[p.stance].capitalize()} against {in_sentence(pack, named)} ({counter.date.label})."
+            )
+            evaluation_short = f"it {STANCE_WORDS[p.stance]} against {in_sentence(pack, named)}"
         else:
             evaluation = "Not yet tested against a counter."
             evaluation_short = "not yet tested against a counter"
@@ -392,7 +407,7 @@ def _historiography(
                 evaluation=evaluation,
                 relevance=f"Paragraph {p.number}" + (" (the case against)" if p.role == "opposing" else ""),
                 # The items in the paragraph that cite this historian's work: their evidence, not the plan's.
-                basis_short=_name_list([run_on(u.evidence.named(short=True)) for u in basis_uses]),
+                basis_short=_name_list([in_sentence(pack, u.evidence.named(short=True)) for u in basis_uses]),
                 basis_ids=tuple(u.evidence.id for u in basis_uses),
                 claim_short=p.heading.removeprefix("The strongest case against: "),
                 evaluation_short=evaluation_short,

@@ -261,12 +261,12 @@ def link_sentence(stance: str, rank: int, total: int) -> str:
 STANCE_WORDS = {STANDS: "stands", QUALIFIED: "stands, qualified", CONCEDED: "concedes ground"}
 
 
-def why_ranked(p: BodyParagraph, named: str) -> str:
-    """Why a paragraph ranks where it does: the thesis's weighing, or how it survives its counter."""
+def why_ranked(p: BodyParagraph, named: str, title: str) -> str:
+    """Why a paragraph ranks where it does: the thesis's weighing, or how it survives its counter
+    (``title``: the counter's title as it runs on inside a sentence)."""
     first = "the thesis weighs it most; " if p.claim.id == named else ""
     if not p.counter:
         return first + "no counter tested"
-    title = p.counter[0].evidence.title
     return (
         first
         + {

@@ -9,7 +9,7 @@ import re
 import pytest
 
 from arguments.checklist import MET, check_plan
-from arguments.choose import named_factor
+from arguments.choose import in_sentence, named_factor
 from arguments.export import render_markdown
 from arguments.lint import lint_pack
 from arguments.load import bundled_packs, load_pack
@@ -17,7 +17,6 @@ from arguments.outline import build_outline, compress
 from arguments.plan import LENGTHS, PlanEdits, build_plan, refine_extent
 from arguments.question import analyse_question, carries_term, from_question
 from arguments.suggest import suggest_theses
-from arguments.wording import run_on
 
 PACK = load_pack()  # the default debate
 # Every bundled debate: the pair tests run over each.
@@ -206,6 +205,25 @@ def test_a_question_on_one_factors_importance_weighs_it_against_the_others():
     assert named_factor(pack, analyse_question(PASTED_COLD_WAR["individuals"], pack)) == ""
 
 
+def test_a_title_inside_a_sentence_drops_the_capital_of_a_common_word_only():
+    """ "qualified against rigged Polish election", not "… against Rigged Polish election"; a name keeps its capital
+    (the pack's own sentences tell the two apart)."""
+    pack = PACKS["cold-war-origins-1941-53"]
+    expected = {
+        "Rigged Polish election": "rigged Polish election",
+        "Blockade lifted": "blockade lifted",
+        "The Truman Doctrine": "the Truman Doctrine",
+        "Marshall's Harvard speech": "Marshall's Harvard speech",
+        "North Atlantic Treaty": "North Atlantic Treaty",
+        "Long Telegram": "Long Telegram",
+        "Deutsche Mark introduced": "Deutsche Mark introduced",
+    }
+    assert {title: in_sentence(pack, title) for title in expected} == expected
+    plan = build_plan(pack, "1947-the-turning-point", question=analyse_question(PASTED_COLD_WAR["extent"], pack))
+    text = render_markdown(plan)
+    assert "against rigged Polish election" in text and "Rigged Polish election qualif" not in text
+
+
 def test_historians_and_ranking_are_honest_over_every_pair():
     """One entry per historian; an entry's evidence basis is only items that cite that historian's work;
     a conceded paragraph never decides the question; the conclusion never repeats the refinement as a
@@ -219,7 +237,7 @@ def test_historians_and_ranking_are_honest_over_every_pair():
             assert set(e.basis_ids) <= used, (thesis, e.work.id)
             for item in e.basis_ids:
                 assert e.work.id in pack.item[item].sources, (thesis, e.work.id, item)
-                assert run_on(pack.item[item].named(short=True)) in e.basis_short
+                assert in_sentence(pack, pack.item[item].named(short=True)) in e.basis_short
         decisive = next(p for p in plan.paragraphs if p.rank == 1)
         if any(p.stance != "conceded" for p in plan.paragraphs):
             assert decisive.stance != "conceded", thesis
