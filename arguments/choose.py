@@ -35,7 +35,7 @@ _SENTENCE_START = re.compile(r"(?:^|[.:;?!·(“\"‘]|\u2013|\u2014)\s*$")
 @per_pack
 def common_words(pack: Pack) -> frozenset[str]:
     """Words the pack writes in lower case inside its sentences and never capitalised there: common
-    words, not names ("rigged", but not "Marshall" or the "Long" of the Long Telegram)."""
+    words, not names ("rigged", but not the "Court" of the Court of Appeal)."""
     lower: set[str] = set()
     capital: set[str] = set()
     texts = [e.title for e in pack.evidence] + [e.summary for e in pack.evidence] + [c.text for c in pack.claims]
@@ -50,8 +50,8 @@ def common_words(pack: Pack) -> frozenset[str]:
 
 
 def in_sentence(pack: Pack, title: str) -> str:
-    """A title run on inside a sentence: "qualified against rigged Polish election", not "… against
-    Rigged Polish election"; a name it opens with keeps its capital."""
+    """A title run on inside a sentence: "qualified against rigged county election", not "… against
+    Rigged county election"; a name it opens with keeps its capital."""
     first, _, rest = title.partition(" ")
     if rest and first[:1].isupper() and not first.isupper() and first.lower() in common_words(pack):
         return f"{first.lower()} {rest}"
