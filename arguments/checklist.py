@@ -96,7 +96,11 @@ def check_plan(plan: EssayPlan, words: int) -> tuple[CheckItem, ...]:
         else "no opposing case in the pack for these dates: weigh one yourself",
     )
     outside = [u.evidence.title for p in body for u in p.support + p.counter if u.outside_range]
-    ends = _ends(plan)
+    ends = (
+        "the debate's evidence does not reach every year of the question: add your own"
+        if (intro.dates_warning)
+        else _ends(plan)
+    )
     add(
         "The question's whole period, and only that",
         not outside and ends == "",
@@ -147,9 +151,9 @@ def check_plan(plan: EssayPlan, words: int) -> tuple[CheckItem, ...]:
 
 
 def _ends(plan: EssayPlan) -> str:
-    """ "" when both ends of a range of four years or more have evidence, else what is missing."""
+    """ "" when both ends of a range of two years or more have evidence, else what is missing."""
     q = plan.question
-    if q is None or q.years is None or q.years[1] - q.years[0] < 4:
+    if q is None or q.years is None or q.years[1] - q.years[0] < 2:
         return ""
     first, last = q.years
     quarter = (last - first) / 4

@@ -151,6 +151,27 @@ def factor_warning(pack: Pack, thesis: Thesis, question: QuestionAnalysis | None
     )
 
 
+def dates_warning(pack: Pack, question: QuestionAnalysis | None) -> str:
+    """A warning when the question's years run beyond the debate's period: the pack holds no evidence
+    there, so the student must bring their own (a question about historians is dated by them, not here)."""
+    if question is None or question.years is None or question.historiography:
+        return ""
+    (first, last), (start, end) = question.years, pack.info.period
+    if last > end:
+        gap = str(last) if last == end + 1 else f"{end + 1}–{last}"
+        return (
+            f"Your question runs to {last}, but this debate's evidence ends in {end}: add your own evidence "
+            f"for {gap} and weigh it in your conclusion."
+        )
+    if first < start:
+        gap = str(first) if first == start - 1 else f"{first}–{start - 1}"
+        return (
+            f"Your question starts in {first}, but this debate's evidence begins in {start}: add your own "
+            f"evidence for {gap} and weigh it in your conclusion."
+        )
+    return ""
+
+
 def years_overlap(a: tuple[int, int] | None, b: tuple[int, int] | None) -> float:
     if a is None or b is None:
         return 1.0 if a == b else 0.5

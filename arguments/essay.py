@@ -195,6 +195,7 @@ class Introduction:
     roadmap: tuple[str, ...]
     errors: tuple[str, ...] = ()  # "Avoid these errors": at most three corrections that bear on the plan
     fit_warning: str = ""  # said when no thesis in the pack is worded for this kind of question
+    dates_warning: str = ""  # said when the question's years run beyond the debate's evidence
     note: str = ""
 
 

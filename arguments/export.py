@@ -223,6 +223,7 @@ def plan_to_dict(plan: EssayPlan) -> dict[str, object]:
             "roadmap": list(intro.roadmap),
             "errors": list(intro.errors),
             "fit_warning": intro.fit_warning,
+            "dates_warning": intro.dates_warning,
             "note": intro.note,
         },
         "paragraphs": [

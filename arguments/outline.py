@@ -398,6 +398,8 @@ def _introduction_part(plan: EssayPlan, trim: Trim) -> Part:
     lines = []
     if intro.fit_warning:
         lines.append(Line("Warning", intro.fit_warning))
+    if intro.dates_warning:
+        lines.append(Line("Dates", intro.dates_warning))
     if trim.context:
         lines.append(Line("Context (background, not evidence)", brief(intro.context, BUDGET["context"])))
     if full and q is not None:

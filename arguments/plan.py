@@ -21,6 +21,7 @@ from arguments.choose import (
     choose_support,
     claim_order,
     counter_options,
+    dates_warning,
     factor_warning,
     framing_for,
     historians_of,
@@ -149,8 +150,26 @@ def build_plan(
         strength,
         key=lambda c: (strength[c][1] == 0, not strength[c][0], -strength[c][1], -strength[c][2], chosen.index(c)),
     )
+    # A question on one factor's importance: which paragraphs speak of it (in their claim or evidence),
+    # and where the one that argues it ranks; the others say how they weigh against it.
+    about = (
+        {
+            c.id: f"{c.label} {c.topic} {c.text} " + " ".join(f"{u.evidence.title} {u.evidence.summary}" for u in s)
+            for c, s, _, _ in countered
+        }
+        if factor
+        else {}
+    )
+    speaks = {c: names_factor(pack, text, factor) for c, text in about.items()}
+    argued = next((ranking.index(c.id) + 1 for c, _, _, _ in countered if names_factor(pack, c.text, factor)), None)
     for number, (claim, support, counter, dropped) in enumerate(countered, start=1):
         rank = ranking.index(claim.id) + 1
+        lead = ""
+        if factor and speaks[claim.id]:
+            lead = f"On {factor}"  # the pack's name for it, however the question wrote it
+        elif factor:
+            against = "Weigh against" if argued is None else f"Ranked {'below' if rank > argued else 'above'}"
+            lead = f"{against} {factor}"
         stance = counter[0].stance if counter else ""
         paragraphs.append(
             BodyParagraph(
@@ -167,7 +186,7 @@ def build_plan(
                     terms,
                     foci,
                     exam=length.paragraphs is not None,
-                    factor="" if names_factor(pack, f"{claim.label} {claim.topic} {claim.text}", factor) else factor,
+                    lead=lead,
                 ),
                 heading=heading_of(claim),
                 rank=rank,
@@ -182,8 +201,8 @@ def build_plan(
         top = next((p for p in paragraphs if p.rank == 1), None)
         if opposing.stance == QUALIFIED and top is not None:  # weighed against the plan's strongest paragraph
             weighed = (
-                f"It qualifies “{verdict}” without overturning it: paragraph {top.number} "
-                f"({top.heading.rstrip('.…')}) weighs more."
+                f"It qualifies “{in_sentence(pack, verdict)}” without overturning it: paragraph {top.number} "
+                f"({in_sentence(pack, top.heading.rstrip('.…'))}) weighs more."
             )
             opposing = replace(opposing, weighing=weighed, link=weighed)
 
@@ -213,6 +232,7 @@ def build_plan(
         roadmap=tuple(f"{p.number}. {p.heading}" for p in body),
         errors=tuple(errors)[:3] if length.paragraphs is not None else tuple(errors),
         fit_warning=fit_warning,
+        dates_warning=dates_warning(pack, question),
         note=edits.note("introduction"),
     )
 

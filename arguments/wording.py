@@ -189,14 +189,14 @@ def heading_of(claim: Claim) -> str:
 
 
 def topic_sentence_of(
-    claim: Claim, terms: tuple[str, ...], foci: tuple[str, ...] | str, *, exam: bool = False, factor: str = ""
+    claim: Claim, terms: tuple[str, ...], foci: tuple[str, ...] | str, *, exam: bool = False, lead: str = ""
 ) -> str:
     """The claim as the paragraph's opening (an exam plan: its short topic sentence, if the pack has
     one), tied to the question's terms when it does not use them: by the question's key phrase that
     the claim itself speaks of ("On the navy:" for a paragraph on a naval battle, not "On the two
-    allies:"), else its first. ``factor``: in a question about one factor's importance, the factor,
-    given for a paragraph that does not speak of it: it weighs another factor, "Beyond the Court of
-    Appeal: …", not "On the Court of Appeal: …" over a paragraph about something else."""
+    allies:"), else its first. ``lead``: in a question about one factor's importance, how a paragraph
+    that does not speak of the factor weighs against it ("Ranked below the Court of Appeal: …", not
+    "On the Court of Appeal: …" over a paragraph about something else)."""
     if isinstance(foci, str):
         foci = (foci,) if foci else ()
     about = stems_of(f"{claim.label} {claim.topic} {claim.text}")
@@ -207,8 +207,8 @@ def topic_sentence_of(
         sentence = first_sentence(claim.text) if len(claim.text) > 320 else claim.text
     if not terms or carries_term(sentence, terms):
         return sentence
-    if factor:
-        return f"Beyond {factor}: {run_on(sentence)}"
+    if lead:
+        return f"{lead}: {run_on(sentence)}"
     focus = spoken or (foci[0] if foci else "")
     if not focus:
         return sentence

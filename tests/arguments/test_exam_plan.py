@@ -181,8 +181,8 @@ def test_no_thesis_bent_to_a_shape_the_pack_does_not_word_it_for():
 
 
 def test_a_question_on_one_factors_importance_weighs_it_against_the_others():
-    """A question on one factor's importance: paragraphs on other factors say so ("Beyond X:"), and a thesis written
-    for another question is flagged, in the plan and in the checklist."""
+    """A question on one factor's importance: paragraphs on other factors say how they rank against it, and a
+    thesis written for another question is flagged, in the plan and in the checklist."""
     pack = PACKS["cold-war-origins-1941-53"]
     synonym = "How important was Marshall aid to the division of Europe, 1947–52?"
     for text in (PASTED_COLD_WAR["extent-significance"], synonym):
@@ -191,8 +191,13 @@ def test_a_question_on_one_factors_importance_weighs_it_against_the_others():
         plan = build_plan(pack, "1947-the-turning-point", question=analysis)
         assert plan.introduction.fit_warning.startswith("Your question asks how important the Marshall Plan was;")
         openings = {p.heading: p.topic_sentence for p in plan.paragraphs}
-        assert openings["The Truman Doctrine universalised a regional crisis"].startswith("Beyond the Marshall Plan: ")
-        assert not openings["The Marshall Plan split Europe in two"].startswith(("Beyond", "On "))
+        # Ranked against the paragraph that argues the factor (ranked 1 here), as an importance question asks.
+        assert openings["The Truman Doctrine universalised a regional crisis"].startswith(
+            "Ranked below the Marshall Plan: "
+        )
+        assert not openings["The Marshall Plan split Europe in two"].startswith(("Ranked", "On "))
+        # A paragraph whose evidence speaks of the factor (Moscow's answer to it) is on it, not beside it.
+        assert openings["The Cominform closed the Eastern bloc"].startswith("On the Marshall Plan: ")
         marks = {c.number: c.status for c in check_plan(plan, build_outline(plan).words)}
         assert marks[2] != MET
     # A thesis written about the factor, or worded for it by one of the pack's questions, needs no warning.
@@ -203,6 +208,19 @@ def test_a_question_on_one_factors_importance_weighs_it_against_the_others():
     # Other questions name no factor.
     assert named_factor(pack, analyse_question(PASTED_COLD_WAR["extent"], pack)) == ""
     assert named_factor(pack, analyse_question(PASTED_COLD_WAR["individuals"], pack)) == ""
+
+
+def test_a_question_that_runs_beyond_the_debate_says_so_and_the_checklist_counts_it():
+    analysis = analyse_question(PASTED["extent-significance"], PACK)  # 1939–41; the debate's evidence ends in 1939
+    plan = build_plan(PACK, suggest_theses(PACK, PASTED["extent-significance"]).ranked[0].thesis.id, question=analysis)
+    assert plan.introduction.dates_warning.startswith(
+        "Your question runs to 1941, but this debate's evidence ends in 1939"
+    )
+    assert "**Dates:** Your question runs to 1941" in render_markdown(plan)
+    marks = {c.number: c.status for c in check_plan(plan, build_outline(plan).words)}
+    assert marks[9] != MET
+    inside = build_plan(PACK, "cs-genuine-until-western-failure", question=from_question(PACK.questions[0], PACK))
+    assert inside.introduction.dates_warning == ""
 
 
 def test_a_title_inside_a_sentence_drops_the_capital_of_a_common_word_only():
