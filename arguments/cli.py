@@ -187,14 +187,20 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 1
     if args.command == "check":
         return max(check(pack) for pack in packs)
-    pack = _debate_for(args, packs)
-    if args.command == "list":
-        records = list_records(pack, args.what)
+    if args.command == "list":  # every debate, each under its own heading (or each record naming it)
+        listed = [(p, list_records(p, args.what)) for p in packs]
         if args.format == "json":
+            records = [{"debate": p.info.id, **r} for p, found in listed for r in found]
             print(json.dumps(records, ensure_ascii=False, indent=2))
         else:
-            print("\n".join(_text_line(args.what, r) for r in records))
+            blocks = [
+                (f"# {p.info.id}: {p.info.title}\n" if len(listed) > 1 else "")
+                + "\n".join(_text_line(args.what, r) for r in found)
+                for p, found in listed
+            ]
+            print("\n\n".join(blocks))
         return 0
+    pack = _debate_for(args, packs)
     if args.command == "suggest":
         return run_suggest(pack, args.question, args.format, others=[p for p in packs if p is not pack])
     if args.command == "import":

@@ -239,3 +239,19 @@ def test_a_thesis_named_with_a_question_is_the_one_planned(tmp_path) -> None:
     assert main(["plan", chosen, "--question", question, "--format", "json", "--output", str(out)]) == 0
     data = json.loads(out.read_text("utf-8"))
     assert data["thesis"]["id"] == chosen and data["question"]["text"] == question
+
+
+def test_list_without_a_pack_lists_every_debate(capsys):
+    """The default is every bundled debate, for ``list`` as for the other commands: each under its heading
+    (text), each record naming its debate (JSON)."""
+    from arguments.load import bundled_packs
+
+    packs = [load_pack(folder) for folder in bundled_packs()]
+    assert main(["list", "questions"]) == 0
+    text = capsys.readouterr().out
+    for pack in packs:
+        assert f"# {pack.info.id}: {pack.info.title}" in text
+        assert all(q.id in text for q in pack.questions)
+    assert main(["list", "theses", "--format", "json"]) == 0
+    records = json.loads(capsys.readouterr().out)
+    assert {(r["debate"], r["id"]) for r in records} == {(p.info.id, t.id) for p in packs for t in p.theses}
