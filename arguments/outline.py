@@ -68,7 +68,7 @@ class Outline:
 BUDGET = {"context": 24, "why": 32, "convinces": 36}
 # A topic sentence carries the argument: an exam plan cuts only a long one, at a clause after its point.
 TOPIC_WORDS = 40
-ANSWER_WORDS = 32  # the answer to the case against, in an exam plan: its first sentence, or a clause of it
+ANSWER_WORDS = 48  # the answer to the case against, in an exam plan: its first sentence, or a clause of it
 _VERDICT_OPENING = re.compile(
     r"^(?:qualified|the claim stands|stands|largely conceded|conceded|concede[^:]{0,40})\s*:\s*", re.I
 )
@@ -108,8 +108,8 @@ TRIMS = _ladder(
     {"lean": True},
     {"signposts": False},
     {"basis": False},
-    {"answer": ANSWER_WORDS // 2},
     {"counters": False},
+    {"answer": ANSWER_WORDS // 2},
 )
 FULL = Trim(errors=99, entries=99)  # revision notes: everything
 
