@@ -52,9 +52,9 @@ def common_words(pack: Pack) -> frozenset[str]:
 def in_sentence(pack: Pack, title: str) -> str:
     """A title run on inside a sentence: "qualified against rigged county election", not "… against
     Rigged county election"; a name it opens with keeps its capital."""
-    first, _, rest = title.partition(" ")
-    if rest and first[:1].isupper() and not first.isupper() and first.lower() in common_words(pack):
-        return f"{first.lower()} {rest}"
+    first, space, rest = title.partition(" ")
+    if first[:1].isupper() and not first.isupper() and first.lower() in common_words(pack):
+        return f"{first.lower()}{space}{rest}"
     return run_on(title)
 
 
