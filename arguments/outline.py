@@ -16,7 +16,7 @@ from arguments.checklist import MET, TO_DO, check_plan
 from arguments.essay import BodyParagraph, EssayPlan, EvidenceUse
 from arguments.model import KIND_LABELS, Work
 from arguments.question import GENERIC_SHAPES
-from arguments.wording import COMMAND_GUIDANCE, first_sentence
+from arguments.wording import COMMAND_GUIDANCE, first_sentence, run_on
 
 Escape = Callable[[str], str]
 
@@ -479,7 +479,7 @@ def _conclusion_part(plan: EssayPlan, trim: Trim) -> Part:
         ranked = sorted(plan.paragraphs, key=lambda p: p.rank)
         # The paragraphs by weight; the decisive one named (the headings name the rest).
         order = " > ".join(
-            f"paragraph {p.number} ({p.heading.rstrip('.…')})" if i == 0 else str(p.number)
+            f"paragraph {p.number} ({run_on(p.heading.rstrip('.…'))})" if i == 0 else str(p.number)
             for i, p in enumerate(ranked)
         )
         lines.append(Line("Ranked, decisive first", order))
