@@ -96,11 +96,8 @@ def check_plan(plan: EssayPlan, words: int) -> tuple[CheckItem, ...]:
         else "no opposing case in the pack for these dates: weigh one yourself",
     )
     outside = [u.evidence.title for p in body for u in p.support + p.counter if u.outside_range]
-    ends = (
-        "the debate's evidence does not reach every year of the question: add your own"
-        if (intro.dates_warning)
-        else _ends(plan)
-    )
+    beyond = "the debate's evidence does not reach every year of the question: add your own"
+    ends = beyond if intro.dates_warning else _ends(plan)
     add(
         "The question's whole period, and only that",
         not outside and ends == "",

@@ -152,15 +152,12 @@ def build_plan(
     )
     # A question on one factor's importance: which paragraphs speak of it (in their claim or evidence),
     # and where the one that argues it ranks; the others say how they weigh against it.
-    about = (
-        {
-            c.id: f"{c.label} {c.topic} {c.text} " + " ".join(f"{u.evidence.title} {u.evidence.summary}" for u in s)
-            for c, s, _, _ in countered
-        }
-        if factor
-        else {}
-    )
-    speaks = {c: names_factor(pack, text, factor) for c, text in about.items()}
+    speaks = {
+        c.id: names_factor(
+            pack, " ".join([c.label, c.topic, c.text, *(f"{u.evidence.title} {u.evidence.summary}" for u in s)]), factor
+        )
+        for c, s, _, _ in countered
+    }
     argued = next((ranking.index(c.id) + 1 for c, _, _, _ in countered if names_factor(pack, c.text, factor)), None)
     for number, (claim, support, counter, dropped) in enumerate(countered, start=1):
         rank = ranking.index(claim.id) + 1
@@ -248,7 +245,7 @@ def build_plan(
     historiography = _historiography(pack, thesis, schools, paragraphs, opposing, length, cited)
 
     concessions = tuple(
-        f"paragraph {p.number} ({in_sentence(pack, p.counter[0].evidence.named(length.paragraphs is not None))})"
+        f"paragraph {p.number} ({_counter_named(pack, p, short=length.paragraphs is not None)})"
         for p in paragraphs
         if p.stance == CONCEDED
     )
