@@ -12,15 +12,14 @@ every record, valid or not; a file, or a kind, with no records at all is refused
 
 from __future__ import annotations
 
-import bisect
 import gc
+import os
 import re
 import tomllib
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Mapping, Set
+from dataclasses import dataclass, field
 from pathlib import Path
-from types import MappingProxyType
-from typing import Any
+from typing import Any, NamedTuple
 
 from pydantic import BaseModel, ValidationError
 
@@ -38,11 +37,13 @@ from arguments.model import (
     Work,
 )
 
-try:  # rtoml (Rust) parses a large pack about twenty times faster than the standard library
-    import rtoml
+try:  # toml-rs (Rust) parses a 100× pack about 30 times faster than the standard library, 1.4× rtoml
+    import toml_rs
 
-    _parse_toml = rtoml.loads
-    _TOML_ERRORS: tuple[type[Exception], ...] = (rtoml.TomlParsingError, tomllib.TOMLDecodeError)
+    def _parse_toml(text: str) -> dict[str, Any]:
+        return toml_rs.loads(text, toml_version="1.0.0")  # what the standard library reads, no more
+
+    _TOML_ERRORS: tuple[type[Exception], ...] = (toml_rs.TOMLDecodeError, tomllib.TOMLDecodeError)
 except ImportError:  # pragma: no cover - the standard library parser gives the same results
     _parse_toml = tomllib.loads
     _TOML_ERRORS = (tomllib.TOMLDecodeError,)
@@ -136,19 +137,78 @@ class PackError(Exception):
         return "\n".join([str(self)] + [f"- {p}" for p in self.problems])
 
 
-@dataclass
+@dataclass(eq=False)
 class _Source:
+    """A file of the pack as it was read: its records' lines are found only when a message asks.
+
+    A valid pack needs no line numbers, and a 100× pack's files are 300,000 lines long, so neither the
+    scan nor the text is kept: the file is read again for its lines the first time one is asked for
+    (``check`` asks straight after loading). A file changed since it was loaded gives no line numbers
+    rather than wrong ones.
+    """
+
     path: str  # relative to the pack directory, with forward slashes
-    text: str
+    file: Path
+    stamp: tuple[int, int]  # (size, modification time in ns) when it was read
+    lines: dict[str, list[int]] = field(default_factory=dict, repr=False)  # table -> its records' lines
+
+    def line(self, table: str, position: int) -> int | None:
+        """The line of this file's ``position``-th ``[[table]]`` record (from 1)."""
+        if table not in self.lines:
+            self.lines[table] = _record_lines(self._text_as_read(), table)
+        lines = self.lines[table]
+        return lines[position - 1] if position <= len(lines) else None
+
+    def _text_as_read(self) -> bytes:
+        try:
+            raw = self.file.read_bytes()
+            return raw if _stamp(self.file.stat(), raw) == self.stamp else b""
+        except OSError:
+            return b""
 
 
-@dataclass(frozen=True)
-class _Id:
+def _stamp(stat: os.stat_result, raw: bytes) -> tuple[int, int]:
+    return len(raw), stat.st_mtime_ns
+
+
+class _Place(NamedTuple):
+    """Where a record was written: its file and its place among the file's ``[[table]]`` records."""
+
+    source: _Source
+    table: str
+    position: int  # from 1
+
+    @property
+    def path(self) -> str:
+        return self.source.path
+
+    @property
+    def line(self) -> int | None:
+        return self.source.line(self.table, self.position)
+
+
+class _Where(Mapping[tuple[str, str], tuple[str, int | None]]):
+    """``Pack.where``: (kind, id) → (file, line), the line found only when asked for."""
+
+    def __init__(self, places: dict[tuple[str, str], _Place]) -> None:
+        self._places = places
+
+    def __getitem__(self, key: tuple[str, str]) -> tuple[str, int | None]:
+        at = self._places[key]
+        return at.path, at.line
+
+    def __iter__(self) -> Iterator[tuple[str, str]]:
+        return iter(self._places)
+
+    def __len__(self) -> int:
+        return len(self._places)
+
+
+class _Id(NamedTuple):
     """Where a record with this id was written, valid or not (for duplicates)."""
 
     id: str
-    source: _Source
-    line: int | None
+    at: _Place
 
 
 def load_pack(directory: str | Path | None = None) -> Pack:
@@ -175,50 +235,50 @@ def _load_pack(directory: str | Path | None) -> Pack:
 
     info = _load_info(root, problems)
     vocabulary = _load_vocabulary(root, problems)
-    records: dict[str, list[tuple[BaseModel, _Source, int | None]]] = {}
+    records: dict[str, list[tuple[BaseModel, _Place]]] = {}
     written: dict[str, list[_Id]] = {}
     unread: dict[str, list[Problem]] = {}  # kind -> the problems of its files that gave no records
     for kind in KINDS:
         before = len(problems)
         records[kind.key], written[kind.key] = _load_kind(root, kind, problems)
         unread[kind.key] = [p for p in problems[before:] if _unreadable(p)]
-    seen: dict[str, dict[str, tuple[str, int | None]]] = {}
+    seen: dict[str, dict[str, _Place]] = {}
     for kind in KINDS:
         seen[kind.key] = {}
         for found in written[kind.key]:  # every record with an id, valid or not
             if found.id in seen[kind.key]:
-                first_file, first_line = seen[kind.key][found.id]
-                at = f"{first_file}:{first_line}" if first_line else first_file
+                first = seen[kind.key][found.id]
+                at = f"{first.path}:{first.line}" if first.line else first.path
                 problems.append(
                     Problem(
-                        found.source.path,
+                        found.at.path,
                         f"{kind.label} '{found.id}'",
                         "id",
                         f"duplicate id: already used at {at}",
-                        found.line,
+                        found.at.line,
                     )
                 )
             else:
-                seen[kind.key][found.id] = (found.source.path, found.line)
-    ids = {key: {found.id for found in items} for key, items in written.items()}  # invalid records too
+                seen[kind.key][found.id] = found.at
+    ids = {key: found.keys() for key, found in seen.items()}  # invalid records too
     themes = None if info is None else info.theme_labels
     unchecked = _check_references(records, ids, problems, {k for k, found in unread.items() if found}, themes)
     for kind, count in unchecked.items():
         _summarise_unchecked(problems, unread[kind], kind, count)
     if problems or info is None:
         raise PackError(root, problems)
-    unique = {k: tuple(_first_of_each(records[k])) for k in records}
+    unique = {k: tuple(record for record, _ in records[k]) for k in records}  # no id twice: that is a problem
     return Pack(
         info=info,
         works=unique["work"],
         schools=unique["school"],
-        evidence=tuple(sorted(unique["evidence"], key=lambda e: (e.date, e.id))),
+        evidence=tuple(sorted(unique["evidence"], key=lambda e: (e.date.start, e.date.end, e.id))),  # in date order
         claims=unique["claim"],
         theses=unique["thesis"],
         questions=unique["question"],
         topics=unique["topic"],
         vocabulary=vocabulary or VocabularySpec(),
-        where=MappingProxyType({(kind, rid): at for kind, ids in seen.items() for rid, at in ids.items()}),
+        where=_Where({(kind, rid): at for kind, ids in seen.items() for rid, at in ids.items()}),
     )
 
 
@@ -230,17 +290,10 @@ def check_pack(directory: str | Path | None = None) -> tuple[Pack | None, tuple[
         return None, error.problems
 
 
-def _first_of_each(items: list[tuple[BaseModel, _Source, int | None]]) -> Iterable[Any]:
-    seen: set[str] = set()
-    for record, _, _ in items:
-        if record.id not in seen:  # type: ignore[attr-defined]
-            seen.add(record.id)  # type: ignore[attr-defined]
-            yield record
-
-
 def _read(root: Path, path: Path, problems: list[Problem]) -> tuple[_Source, dict[str, Any]] | None:
     rel = path.relative_to(root).as_posix()
     try:
+        stat = path.stat()
         raw = path.read_bytes()
     except OSError as error:
         problems.append(Problem(rel, "", "", f"cannot be read: {error.strerror or error}"))
@@ -257,11 +310,25 @@ def _read(root: Path, path: Path, problems: list[Problem]) -> tuple[_Source, dic
     try:
         data = _parse_toml(text)
     except _TOML_ERRORS as error:
-        found = re.search(r"\bline (\d+)", str(error))
-        line = int(found.group(1)) if found else None
-        problems.append(Problem(rel, "", "", f"TOML syntax error: {str(error).strip()}", line))
+        message, line = _syntax_error(str(error))
+        problems.append(Problem(rel, "", "", f"TOML syntax error: {message}", line))
         return None
-    return _Source(rel, text), data
+    return _Source(rel, path, _stamp(stat, raw)), data
+
+
+def _syntax_error(text: str) -> tuple[str, int | None]:
+    """A parser's message on one line, and the line it names.
+
+    toml-rs writes ``TOML parse error at line 2, column 5`` then the line with a caret under the place
+    and the reason last; the standard library, ``Invalid value (at line 2, column 5)``.
+    """
+    found = re.search(r"\bline (\d+)(?:, column (\d+))?", text)
+    lines = [part.strip() for part in text.strip().splitlines()]
+    if len(lines) == 1 or found is None:
+        return " ".join(lines), int(found.group(1)) if found else None
+    reason = lines[-1]
+    column = f", column {found.group(2)}" if found.group(2) else ""
+    return f"{reason} (line {found.group(1)}{column})", int(found.group(1))
 
 
 def _load_info(root: Path, problems: list[Problem]) -> PackInfo | None:
@@ -301,8 +368,7 @@ def _load_vocabulary(root: Path, problems: list[Problem]) -> VocabularySpec | No
     except ValidationError as error:
         for item in error.errors():
             loc = tuple(item["loc"])
-            lines = _record_lines(source.text, str(loc[0])) if len(loc) > 1 and isinstance(loc[1], int) else []
-            line = lines[loc[1]] if lines and loc[1] < len(lines) else None
+            line = source.line(str(loc[0]), loc[1] + 1) if len(loc) > 1 and isinstance(loc[1], int) else None
             label = f"[[{loc[0]}]] {loc[1] + 1}" if line else (f"[{loc[0]}]" if loc else "")
             single = ValidationError.from_exception_data(error.title, [item])  # type: ignore[list-item]
             problems.extend(_explain(single, source, label, line, VocabularySpec))
@@ -328,9 +394,7 @@ def _summarise_unchecked(problems: list[Problem], unread: list[Problem], kind: s
     problems[problems.index(first)] = Problem(first.file, first.record, first.field, first.message + note, first.line)
 
 
-def _load_kind(
-    root: Path, kind: Kind, problems: list[Problem]
-) -> tuple[list[tuple[BaseModel, _Source, int | None]], list[_Id]]:
+def _load_kind(root: Path, kind: Kind, problems: list[Problem]) -> tuple[list[tuple[BaseModel, _Place]], list[_Id]]:
     files: list[Path] = []
     for pattern in kind.paths:
         found = sorted(root.glob(pattern))
@@ -339,7 +403,7 @@ def _load_kind(
         files.extend(p for p in found if p.is_file())
     if not files and any("*" in p for p in kind.paths):
         problems.append(Problem(kind.paths[0], "", "", f"no files found: the pack needs [[{kind.key}]] records"))
-    loaded: list[tuple[BaseModel, _Source, int | None]] = []
+    loaded: list[tuple[BaseModel, _Place]] = []
     written: list[_Id] = []
     for path in files:
         read = _read(root, path, problems)
@@ -360,49 +424,39 @@ def _load_kind(
         if not tables:
             problems.append(Problem(source.path, "", "", _no_records(kind, source.path)))
             continue
-        lines = _record_lines(source.text, kind.key)
         for position, table in enumerate(tables, start=1):
             rid = table.get("id")
-            label = f"{kind.label} '{rid}'" if isinstance(rid, str) and rid else f"{kind.label} #{position} (no id)"
-            line = lines[position - 1] if position <= len(lines) else None
+            at = _Place(source, kind.key, position)
             if isinstance(rid, str) and rid:
-                written.append(_Id(rid, source, line))
+                written.append(_Id(rid, at))
             try:
-                loaded.append((kind.model.model_validate(table), source, line))
+                loaded.append((kind.model.model_validate(table), at))
             except ValidationError as error:
-                problems.extend(_explain(error, source, label, line, kind.model))
+                label = f"{kind.label} '{rid}'" if isinstance(rid, str) and rid else f"{kind.label} #{position} (no id)"
+                problems.extend(_explain(error, source, label, at.line, kind.model))
     return loaded, written
 
 
-def _record_lines(text: str, table: str) -> list[int]:
-    """The line of each ``[[table]]`` record: its ``id = ...`` line, else its header.
+def _record_lines(raw: bytes, table: str) -> list[int]:
+    """The line of each ``[[table]]`` record in a file's bytes: its ``id = ...`` line, else its header.
 
-    Found with whole-text scans and one newline count (a 100× pack has 300,000 lines). Every pattern
-    starts with the newline before its line, so the regex engine can skip ahead to newlines.
+    After each header, the first line that sets ``id`` or opens a table tells which: an ``id`` set
+    before the record's first sub-table is the record's own. Every pattern starts with the newline
+    before its line, so the regex engine can skip ahead to newlines.
     """
-    text = "\n" + text  # the first line has a newline before it too
-    header = re.compile(rf"\n[ \t]*\[\[[ \t]*{re.escape(table)}[ \t]*\]\]")
-    starts = [m.start() for m in header.finditer(text)]
-    if not starts:
-        return []
-    tables = [m.start() for m in _TABLE_LINE.finditer(text)]  # every [table] or [[table]] line
-    ids = [m.start() for m in _ID_LINE.finditer(text)]
-    offsets = []
-    for start in starts:
-        after = bisect.bisect_right(tables, start)
-        end = tables[after] if after < len(tables) else len(text)
-        first_id = bisect.bisect_right(ids, start)
-        offsets.append(ids[first_id] if first_id < len(ids) and ids[first_id] < end else start)
+    text = b"\n" + raw  # the first line has a newline before it too
+    header = re.compile(rb"\n[ \t]*\[\[[ \t]*" + re.escape(table.encode()) + rb"[ \t]*\]\]")
     lines, line, position = [], 0, 0
-    for offset in offsets:  # in text order: the line's number is the count of newlines up to it
-        line += text.count("\n", position, offset + 1)
+    for found in header.finditer(text):
+        after = _ID_OR_TABLE.search(text, found.end())
+        offset = after.start() if after is not None and after.group(1) else found.start()
+        line += text.count(b"\n", position, offset + 1)  # in text order: the newlines up to it
         position = offset + 1
         lines.append(line)
     return lines
 
 
-_ID_LINE = re.compile(r"\n[ \t]*id[ \t]*=")
-_TABLE_LINE = re.compile(r"\n[ \t]*\[")
+_ID_OR_TABLE = re.compile(rb"\n[ \t]*(?:(id)[ \t]*=|\[)")
 
 
 def _field_path(loc: tuple[Any, ...]) -> str:
@@ -462,8 +516,8 @@ def _explain(
 
 
 def _check_references(
-    records: dict[str, list[tuple[BaseModel, _Source, int | None]]],
-    ids: dict[str, set[str]],
+    records: dict[str, list[tuple[BaseModel, _Place]]],
+    ids: dict[str, Set[str]],
     problems: list[Problem],
     unread: set[str],
     themes: dict[str, str] | None = None,
@@ -476,7 +530,7 @@ def _check_references(
     """
     unchecked: dict[str, int] = {}
 
-    def need(kind: str, wanted: str, source: _Source, label: str, field: str, line: int | None) -> None:
+    def need(kind: str, wanted: str, at: _Place, label: str, field: str) -> None:
         if wanted in ids[kind]:
             return
         if kind in unread:  # it may be in the file that could not be read: counted, not listed
@@ -484,102 +538,98 @@ def _check_references(
             return
         problems.append(
             Problem(
-                source.path,
-                label,
-                field,
-                f"refers to unknown {kind} '{wanted}': check the id or add the {kind}",
-                line,
+                at.path, label, field, f"refers to unknown {kind} '{wanted}': check the id or add the {kind}", at.line
             )
         )
 
-    for record, source, line in records["school"]:
+    for record, at in records["school"]:
         school: School = record  # type: ignore[assignment]
         label = f"school '{school.id}'"
         for i, historian in enumerate(school.historians, start=1):
             for w in historian.works:
-                need("work", w, source, label, f"historians[{i}].works", line)
-    for record, source, line in records["evidence"]:
+                need("work", w, at, label, f"historians[{i}].works")
+    for record, at in records["evidence"]:
         item: Evidence = record  # type: ignore[assignment]
         label = f"evidence '{item.id}'"
         for w in item.sources:
-            need("work", w, source, label, "sources", line)
+            need("work", w, at, label, "sources")
         for s in item.supports:
-            need("school", s, source, label, "supports", line)
+            need("school", s, at, label, "supports")
         for s in item.challenges:
-            need("school", s, source, label, "challenges", line)
+            need("school", s, at, label, "challenges")
         for t in item.themes if themes is not None else ():
             if t not in themes:
                 known = ", ".join(themes)
                 problems.append(
                     Problem(
-                        source.path,
+                        at.path,
                         label,
                         "themes",
                         f"'{t}' is not one of the pack's themes ({known}): use one of them, "
                         "or add it to [pack.themes] in pack.toml",
-                        line,
+                        at.line,
                     )
                 )
         for s in set(item.supports) & set(item.challenges):
             problems.append(
-                Problem(source.path, label, "challenges", f"school '{s}' is in both supports and challenges", line)
+                Problem(at.path, label, "challenges", f"school '{s}' is in both supports and challenges", at.line)
             )
-    for record, source, line in records["claim"]:
+    for record, at in records["claim"]:
         claim: Claim = record  # type: ignore[assignment]
         label = f"claim '{claim.id}'"
         for s in claim.schools:
-            need("school", s, source, label, "schools", line)
+            need("school", s, at, label, "schools")
         for w in claim.held_by:
-            need("work", w, source, label, "held_by", line)
+            need("work", w, at, label, "held_by")
         for side, links in (("support", claim.support), ("counter", claim.counter)):
             used: set[str] = set()
             for i, link in enumerate(links, start=1):
-                need("evidence", link.evidence, source, label, f"{side}[{i}].evidence", line)
+                need("evidence", link.evidence, at, label, f"{side}[{i}].evidence")
                 if link.evidence in used:
                     problems.append(
-                        Problem(source.path, label, f"{side}[{i}].evidence", f"'{link.evidence}' is listed twice", line)
+                        Problem(at.path, label, f"{side}[{i}].evidence", f"'{link.evidence}' is listed twice", at.line)
                     )
                 used.add(link.evidence)
         for both in {link.evidence for link in claim.support} & {link.evidence for link in claim.counter}:
             problems.append(
-                Problem(source.path, label, "counter", f"'{both}' is both supporting and counter evidence", line)
+                Problem(at.path, label, "counter", f"'{both}' is both supporting and counter evidence", at.line)
             )
-    for record, source, line in records["thesis"]:
+    for record, at in records["thesis"]:
         thesis: Thesis = record  # type: ignore[assignment]
         label = f"thesis '{thesis.id}'"
         for s in thesis.schools:
-            need("school", s, source, label, "schools", line)
+            need("school", s, at, label, "schools")
         for i, c in enumerate(thesis.claims, start=1):
-            need("claim", c, source, label, f"claims[{i}]", line)
+            need("claim", c, at, label, f"claims[{i}]")
         if len(set(thesis.claims)) != len(thesis.claims):
-            problems.append(Problem(source.path, label, "claims", "lists the same claim twice", line))
+            problems.append(Problem(at.path, label, "claims", "lists the same claim twice", at.line))
         if thesis.rival:
-            need("claim", thesis.rival, source, label, "rival", line)
-    for record, source, line in records["question"]:
+            need("claim", thesis.rival, at, label, "rival")
+    for record, at in records["question"]:
         question: Question = record  # type: ignore[assignment]
         label = f"question '{question.id}'"
         for t in question.theses:
-            need("thesis", t, source, label, "theses", line)
+            need("thesis", t, at, label, "theses")
         for i, framing in enumerate(question.framing, start=1):
             if framing.rival:
-                need("claim", framing.rival, source, label, f"framing[{i}].rival", line)
+                need("claim", framing.rival, at, label, f"framing[{i}].rival")
             if framing.thesis not in question.theses:
                 problems.append(
                     Problem(
-                        source.path,
+                        at.path,
                         label,
                         f"framing[{i}].thesis",
                         f"'{framing.thesis}' is not in this question's theses: add it there or fix the id",
-                        line,
+                        at.line,
                     )
                 )
         if question.years and question.years[0] > question.years[1]:
-            problems.append(Problem(source.path, label, "years", "the first year is after the second", line))
-    for record, source, line in records["topic"]:
+            problems.append(Problem(at.path, label, "years", "the first year is after the second", at.line))
+    for record, at in records["topic"]:
         topic: Topic = record  # type: ignore[assignment]
         label = f"topic '{topic.id}'"
         for e in topic.evidence:
-            need("evidence", e, source, label, "evidence", line)
+            need("evidence", e, at, label, "evidence")
         for s, _ in topic.readings:
-            need("school", s, source, label, f"readings.{s}", line)
+            need("school", s, at, label, f"readings.{s}")
     return unchecked

@@ -399,13 +399,11 @@ class Pack:
             for link in claim.counter:
                 hurts.setdefault(link.evidence, {}).update(dict.fromkeys(claim.schools))
         order = {s.id: i for i, s in enumerate(self.schools)}
-        stances = {
-            e.id: (
-                tuple(sorted(helps.get(e.id, {}), key=lambda s: order.get(s, 99))),
-                tuple(sorted(hurts.get(e.id, {}), key=lambda s: order.get(s, 99))),
-            )
-            for e in self.evidence
-        }
+
+        def in_order(schools: dict[str, None]) -> tuple[str, ...]:  # most items name one school or none
+            return tuple(schools) if len(schools) < 2 else tuple(sorted(schools, key=lambda s: order.get(s, 99)))
+
+        stances = {e.id: (in_order(helps[e.id]), in_order(hurts[e.id])) for e in self.evidence}
         object.__setattr__(self, "stances", MappingProxyType(stances))
 
     def stance(self, evidence_id: str) -> tuple[tuple[str, ...], tuple[str, ...]]:

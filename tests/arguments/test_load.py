@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
-from arguments.load import PackError, Problem, check_pack, load_pack
+from arguments.load import KINDS, PackError, Problem, bundled_packs, check_pack, load_pack
 from arguments.model import Work
 from tests.conftest import edit
 
@@ -297,3 +298,40 @@ def test_an_extra_file_with_no_records_is_refused_with_what_to_do(pack_copy):
 def test_a_citation_names_the_surname(author: str, cited_as: str, short: str) -> None:
     work = Work(id="a-work", author=author, title="A title", year=1967, kind="book", cited_as=cited_as)
     assert work.short == short
+
+
+@pytest.mark.parametrize("folder", bundled_packs(), ids=lambda p: p.name)
+def test_where_names_each_records_id_line(folder: Path) -> None:
+    """``Pack.where`` (what ``check`` cites) points at every record's ``id = ...`` line, in every file."""
+    pack = load_pack(folder)
+    records = (pack.works, pack.schools, pack.evidence, pack.claims, pack.theses, pack.questions, pack.topics)
+    assert len(pack.where) == sum(map(len, records)) and {kind for kind, _ in pack.where} == {k.key for k in KINDS}
+    for (kind, rid), (file, line) in pack.where.items():
+        lines = (folder / file).read_text(encoding="utf-8").splitlines()
+        assert line is not None and re.fullmatch(rf'\s*id\s*=\s*"{re.escape(rid)}"\s*', lines[line - 1]), (kind, rid)
+
+
+def test_a_record_whose_id_comes_after_its_first_sub_table_is_found_by_its_header(pack_copy):
+    """An ``id`` written below the record's first sub-table is not the record's own line: its header is."""
+    path = pack_copy / "claims.toml"
+    text = path.read_text(encoding="utf-8")
+    first = text.index("[[claim]]")
+    record_end = text.index("[[claim]]", first + 1)
+    record = text[first:record_end]
+    own_id = re.search(r'\nid = "([^"]+)"\n', record)
+    assert own_id is not None
+    moved = (
+        record.replace(own_id.group(0), "\n", 1).rstrip("\n") + f'\n\n[[claim.support]]\nid = "{own_id.group(1)}"\n\n'
+    )
+    path.write_text(text[:first] + moved + text[record_end:], encoding="utf-8")
+    problem = find(problems_of(pack_copy), "claims.toml", "#1 (no id)")
+    assert problem.line == text[:first].count("\n") + 1  # the [[claim]] header
+
+
+def test_a_file_changed_after_loading_gives_no_line_rather_than_a_wrong_one(pack_copy):
+    """Lines are found when first asked for, from the file; if it changed since, none is given."""
+    pack = load_pack(pack_copy)
+    path = pack_copy / "evidence" / "items.toml"
+    path.write_text("# a comment that moves every record down a line\n" + path.read_text(encoding="utf-8"), "utf-8")
+    assert pack.where[("evidence", "treaty-of-rapallo")] == ("evidence/items.toml", None)
+    assert pack.where[("claim", pack.claims[0].id)][1] is not None  # the files left alone still say
