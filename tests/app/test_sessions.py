@@ -7,6 +7,7 @@ share is the data pack, loaded once per process by ``app_pages.common._load`` (`
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Mapping, MutableMapping
 from datetime import date
 from types import MappingProxyType
 
@@ -139,7 +140,7 @@ def mutable_parts(value: object, path: str = "pack") -> list[str]:
         return []
     if isinstance(value, tuple | frozenset):
         return [p for i, v in enumerate(value) for p in mutable_parts(v, f"{path}[{i}]")]
-    if isinstance(value, MappingProxyType):
+    if isinstance(value, Mapping) and not isinstance(value, MutableMapping):  # read-only (MappingProxyType…)
         return [p for k, v in value.items() for p in mutable_parts(v, f"{path}[{k!r}]")]
     if isinstance(value, BaseModel):
         found = [] if value.model_config.get("frozen") else [f"{path} (a pydantic model that is not frozen)"]
