@@ -6,6 +6,7 @@ can meet (their own wording, their own judgement): those are marked "yours", nev
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -101,7 +102,7 @@ def check_plan(plan: EssayPlan, words: int) -> tuple[CheckItem, ...]:
     add(
         "The question's whole period, and only that",
         not outside and ends == "",
-        f"all body evidence inside {_range(plan)}, both ends covered"
+        f"all body evidence inside {_range(plan)}" + (", both ends covered" if "–" in _range(plan) else "")
         if not outside and not ends
         else (f"{len(outside)} item(s) outside {_range(plan)}" if outside else ends),
     )
@@ -148,21 +149,26 @@ def check_plan(plan: EssayPlan, words: int) -> tuple[CheckItem, ...]:
 
 
 def _ends(plan: EssayPlan) -> str:
-    """ "" when both ends of a range of two years or more have evidence, else what is missing."""
+    """ "" when both ends of a range of years have evidence, else what is missing.
+
+    Each end is its first or last quarter in whole years, a year at least: 1947–49 needs an item from
+    1947 and one from 1949, 1933–39 one from 1933–34 and one from 1938–39.
+    """
     q = plan.question
-    if q is None or q.years is None or q.years[1] - q.years[0] < 2:
+    if q is None or q.years is None or q.years[1] == q.years[0]:
         return ""
     first, last = q.years
-    quarter = (last - first) / 4
+    edge = math.ceil((last - first + 1) / 4)  # years at each end
     years = [
         (u.evidence.date.year, u.evidence.date.end_year)
         for p in plan.body
         for u in p.support
         if u.evidence.kind != "interpretation"
     ]
-    early = any(a <= first + quarter for a, _ in years)
-    late = any(b >= last - quarter for _, b in years)
+    early = any(a < first + edge for a, _ in years)
+    late = any(b > last - edge for _, b in years)
     if early and late:
         return ""
-    missing = f"{first}–{round(first + quarter)}" if not early else f"{round(last - quarter)}–{last}"
+    span = (first, first + edge - 1) if not early else (last - edge + 1, last)
+    missing = str(span[0]) if span[0] == span[1] else f"{span[0]}–{span[1]}"
     return f"nothing from {missing}: add evidence from that end of the range"

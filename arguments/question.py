@@ -464,13 +464,17 @@ def find_years(
         decade = int(match.group(2)) * 10
         years += [decade + low, decade + high]
     rest = _DECADE.sub(" ", rest)
+    years += [int(m.group(1)) for m in _YEAR.finditer(rest)]
+    # "after 1933" runs on to the end of the period and "up to 1939" back to its start, unless the
+    # question gives the other end itself ("from Munich in 1938 up to August 1939": 1938–1939).
     for match in _OPEN_START.finditer(rest):
         year = int(match.group(1) or match.group(2))
-        years += [year, max(year, period[1]) if period else year]
+        if period and not any(y > year for y in years):
+            years.append(max(year, period[1]))
     for match in _OPEN_END.finditer(rest):
         year = int(match.group(1) or match.group(2))
-        years += [min(year, period[0]) if period else year, year]
-    years += [int(m.group(1)) for m in _YEAR.finditer(rest)]
+        if period and not any(y < year for y in years):
+            years.append(min(year, period[0]))
     if until is not None:
         years = [y for y in years if y <= until]
     named = words.period_years(text) if words is not None and not years else None

@@ -325,3 +325,28 @@ def test_a_case_against_from_the_theses_own_school_is_a_finding():
     )
     edited = dataclasses.replace(pack, questions=tuple(changed if q is question else q for q in pack.questions))
     assert [p.field for p in lint_pack(edited)] == ["framing[1].rival"]
+
+
+def test_the_checklists_period_point_says_what_the_plan_holds():
+    """Point 9 names the end of the range with no evidence only when none of the plan's dated items is
+    from it, and says both ends are covered only when items are (it said "nothing from 1948–1949"
+    beside items of 1948 and 1949)."""
+    for pack, analysis, thesis in PAIRS:
+        plan = build_plan(pack, thesis, question=analysis)
+        if analysis.years is None or plan.introduction.dates_warning:
+            continue
+        point = {c.number: c for c in check_plan(plan, build_outline(plan).words)}[9]
+        dated = [
+            (u.evidence.date.year, u.evidence.date.end_year)
+            for p in plan.body
+            for u in p.support
+            if u.evidence.kind != "interpretation"
+        ]
+        missing = re.search(r"nothing from (\d{4})(?:–(\d{4}))?", point.reason)
+        if missing:
+            low, high = int(missing.group(1)), int(missing.group(2) or missing.group(1))
+            assert not [d for d in dated if d[0] <= high and d[1] >= low], (thesis, point.reason, dated)
+        elif "both ends covered" in point.reason:
+            first, last = analysis.years
+            edge = -(-(last - first + 1) // 4)  # a quarter of the range in whole years, one at least
+            assert [d for d in dated if d[0] < first + edge] and [d for d in dated if d[1] > last - edge], thesis

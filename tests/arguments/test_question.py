@@ -115,6 +115,10 @@ def test_key_concept(text: str, concept: str) -> None:
         ("Soviet foreign policy by 1936", (1921, 1936)),
         ("Soviet foreign policy by the end of 1936", (1921, 1936)),
         ("Litvinov's replacement by Molotov in May 1939", (1939, 1939)),  # "by" a person, not a date
+        # An open end reaches the period's edge only when the question gives no other year on that side.
+        ("Munich in September 1938 and Soviet foreign policy up to August 1939", (1938, 1939)),
+        ("Soviet foreign policy after 1933, up to 1937", (1933, 1937)),
+        ("Soviet aims in 1926 and after 1933", (1926, 1939)),
         ("Why did the French Revolution break out in 1789?", (1789, 1789)),
         ("Why did Stalin sign the pact with Hitler?", None),
     ],
