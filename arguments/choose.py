@@ -58,6 +58,33 @@ def in_sentence(pack: Pack, title: str) -> str:
     return run_on(title)
 
 
+# "Roberts (1995)", "Hochman's (1984)", "(Gaddis 1972; Leffler 1992)", "Raack (1991, 1995)".
+_CITATION = re.compile(r"\b([A-Z][\w’'-]*?[a-z])(?:['’]s)?\s+\(?(\d{4}(?:(?:,\s*|\s+and\s+)\d{4})*)\b")
+
+
+@per_pack
+def _works_by_name(pack: Pack) -> dict[tuple[str, int], tuple[Work, ...]]:
+    found: dict[tuple[str, int], tuple[Work, ...]] = {}
+    for work in pack.works:
+        for surname in re.split(r"\s+and\s+|\s+et al\.", work.surnames):
+            if surname:
+                found[(surname, work.year)] = found.get((surname, work.year), ()) + (work,)
+    return found
+
+
+def works_named(pack: Pack, texts: list[str]) -> list[Work]:
+    """The pack's works a plan's sentences cite by surname and year ("as Roberts (1995) argued"), so
+    that its bibliography lists every work the plan names, not only those its evidence comes from."""
+    index = _works_by_name(pack)
+    named: dict[str, Work] = {}
+    for text in texts:
+        for match in _CITATION.finditer(text):
+            for year in re.findall(r"\d{4}", match.group(2)):
+                for work in index.get((match.group(1), int(year)), ()):
+                    named.setdefault(work.id, work)
+    return list(named.values())
+
+
 def claim_order(thesis: Thesis, edits: PlanEdits) -> tuple[str, ...]:
     wanted = [c for c in dict.fromkeys(edits.order) if c in thesis.claims]
     return tuple(wanted + [c for c in thesis.claims if c not in wanted])

@@ -31,6 +31,7 @@ from arguments.choose import (
     opposing_paragraph,
     school_of,
     sources_of,
+    works_named,
 )
 from arguments.essay import (  # noqa: F401 (the plan's names, imported from here by the app and tests)
     CONCEDED,
@@ -296,6 +297,15 @@ def build_plan(
         ),
         note=edits.note("conclusion"),
     )
+    shown = [introduction.context, introduction.thesis_statement, introduction.criteria, *introduction.errors]
+    shown += [historiography.why_differ, historiography.evaluation, *historiography.why_differ_parts]
+    shown += [t for e in historiography.entries for t in (e.claim, e.basis, e.evaluation, e.evaluation_short)]
+    shown += [conclusion.judgement, conclusion.weighing, *conclusion.concessions]
+    for p in body:
+        shown += [p.topic_sentence, p.weighing]
+        shown += [t for u in p.support + p.counter for t in (u.how, u.rebuttal, u.point, u.reply)]
+    for work in works_named(pack, shown):
+        cited.setdefault(work.id, work)
     return EssayPlan(
         pack_id=pack.info.id,
         pack_version=pack.info.version,

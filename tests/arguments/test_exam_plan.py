@@ -350,3 +350,22 @@ def test_the_checklists_period_point_says_what_the_plan_holds():
             first, last = analysis.years
             edge = -(-(last - first + 1) // 4)  # a quarter of the range in whole years, one at least
             assert [d for d in dated if d[0] < first + edge] and [d for d in dated if d[1] > last - edge], thesis
+
+
+def test_the_bibliography_lists_every_work_the_plan_names():
+    """A historian cited by surname and year anywhere in the plan ("Hochman's (1984) objection", "(Gaddis
+    1972; Leffler 1992)") has the pack's work in the bibliography (the judgement on which reading
+    convinces named works that were not listed)."""
+    citation = re.compile(r"\b([A-Z][\w’'-]*?[a-z])(?:['’]s)?\s+\(?(\d{4}(?:(?:,\s*|\s+and\s+)\d{4})*)\b")
+    for pack, analysis, thesis in PAIRS:
+        works = {}
+        for work in pack.works:
+            for surname in re.split(r"\s+and\s+|\s+et al\.", work.surnames):
+                works.setdefault((surname, work.year), set()).add(work.id)
+        plan = build_plan(pack, thesis, question=analysis)
+        text = render_markdown(plan).partition("## Bibliography")[0]
+        listed = {w.id for w in plan.bibliography}
+        for match in citation.finditer(text):
+            for year in re.findall(r"\d{4}", match.group(2)):
+                named = works.get((match.group(1), int(year)), set())
+                assert not named or named & listed, (thesis, match.group(0))
