@@ -151,8 +151,8 @@ def check_plan(plan: EssayPlan, words: int) -> tuple[CheckItem, ...]:
 def _ends(plan: EssayPlan) -> str:
     """ "" when both ends of a range of years have evidence, else what is missing.
 
-    Each end is its first or last quarter in whole years, a year at least: 1947–49 needs an item from
-    1947 and one from 1949, 1933–39 one from 1933–34 and one from 1938–39.
+    Each end is its first or last quarter in whole years, a year at least: 1845–47 needs an item from
+    1845 and one from 1847, 1830–36 one from 1830–31 and one from 1835–36.
     """
     q = plan.question
     if q is None or q.years is None or q.years[1] == q.years[0]:

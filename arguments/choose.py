@@ -52,13 +52,10 @@ def common_words(pack: Pack) -> frozenset[str]:
 def in_sentence(pack: Pack, title: str) -> str:
     """A title run on inside a sentence: "qualified against rigged county election", not "… against
     Rigged county election"; a name it opens with keeps its capital."""
-    first, space, rest = title.partition(" ")
-    if first[:1].isupper() and not first.isupper() and first.lower() in common_words(pack):
-        return f"{first.lower()}{space}{rest}"
-    return run_on(title)
+    return run_on(title, common_words(pack))
 
 
-# "Roberts (1995)", "Hochman's (1984)", "(Gaddis 1972; Leffler 1992)", "Raack (1991, 1995)".
+# "Smith (1995)", "Jones's (1984)", "(Brown 1972; Green 1992)", "White (1991, 1995)".
 _CITATION = re.compile(r"\b([A-Z][\w’'-]*?[a-z])(?:['’]s)?\s+\(?(\d{4}(?:(?:,\s*|\s+and\s+)\d{4})*)\b")
 
 
@@ -73,7 +70,7 @@ def _works_by_name(pack: Pack) -> dict[tuple[str, int], tuple[Work, ...]]:
 
 
 def works_named(pack: Pack, texts: list[str]) -> list[Work]:
-    """The pack's works a plan's sentences cite by surname and year ("as Roberts (1995) argued"), so
+    """The pack's works a plan's sentences cite by surname and year ("as Smith (1995) argued"), so
     that its bibliography lists every work the plan names, not only those its evidence comes from."""
     index = _works_by_name(pack)
     named: dict[str, Work] = {}

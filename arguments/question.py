@@ -465,8 +465,8 @@ def find_years(
         years += [decade + low, decade + high]
     rest = _DECADE.sub(" ", rest)
     years += [int(m.group(1)) for m in _YEAR.finditer(rest)]
-    # "after 1933" runs on to the end of the period and "up to 1939" back to its start, unless the
-    # question gives the other end itself ("from Munich in 1938 up to August 1939": 1938–1939).
+    # "after 1832" runs on to the end of the period and "up to 1846" back to its start, unless the
+    # question gives the other end itself ("the famine of 1845 and policy up to June 1846": 1845–1846).
     for match in _OPEN_START.finditer(rest):
         year = int(match.group(1) or match.group(2))
         if period and not any(y > year for y in years):

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from arguments.dates import MONTHS
 from arguments.essay import CONCEDED, QUALIFIED, STANDS, BodyParagraph
 from arguments.model import Claim, Work
 from arguments.question import QuestionAnalysis, carries_term, stems_of
@@ -137,6 +138,7 @@ def author_year(work: Work) -> tuple[str, int, str]:
 
 
 NAME = re.compile(r"\b[A-Z][\w'’]+(?:(?:\s+(?:of|the|and)\s+|\s+|[–-])[A-Z][\w'’]+)*")
+_MONTH_AFTER = re.compile(rf"\s+(?:of\s+|in\s+)?(?:{'|'.join(MONTHS[1:])})$")  # "the Pact of August"
 
 
 _MODIFIERS = frozenset({"main", "only", "always", "most", "key", "real", "true", "inevitable"})
@@ -150,7 +152,7 @@ def names_in(question: QuestionAnalysis, generic: str) -> list[str]:
     names = sorted(
         (
             n
-            for n in NAME.findall(first)
+            for n in (_MONTH_AFTER.sub("", found) for found in NAME.findall(first))
             if len(n) > 3 and not set(n.lower().split()) <= common and not n.endswith(("'s", "’s"))
         ),
         key=lambda n: -len(n),
@@ -159,22 +161,61 @@ def names_in(question: QuestionAnalysis, generic: str) -> list[str]:
 
 
 def question_foci(question: QuestionAnalysis | None, terms: tuple[str, ...], generic: str = "") -> tuple[str, ...]:
-    """The question's key phrase, to tie a topic sentence to it: its longest loaded word or phrase
-    ("free trade"), else the longest name it gives ("the Court of Appeal"), else its key
-    concept ("aims and motives"), else its last key word; the first of these that is a key term."""
+    """What the question is about, to tie a topic sentence to it ("On free trade: …"): its
+    loaded phrases ("free trade"), then the names it gives as names ("the Corn Laws", "Parliament";
+    not "Chartist" in "Chartist petitions"), then a word of its own that names a subject
+    ("protectionism", "reform"). Never a word that names none: a verb ("began"), an adjective
+    ("available"), a modifier ("primarily") or one of the historian's own concepts ("significance",
+    "causes and reasons"), which read as a machine's label ("On began: …")."""
     if question is None:
         return ()
     loaded = sorted(question.loaded_words, key=lambda w: -len(w.split()))
-    names = names_in(question, generic)
-    words = [w for w in re.findall(r"[A-Za-z][\w'’-]+", question.text) if carries_term(w, terms)]
-    # A phrase or a name reads as a lead-in ("On free trade: …"); a lone word ("On main: …") does
-    # not, so the question's concept comes before single loaded words.
     phrases = [w for w in loaded if len(w.split()) > 1]
-    # A modifier names nothing to write about ("On primarily:", "On only:"): never a lead-in.
-    single = [w for w in loaded if len(w.split()) == 1 and not (w.endswith("ly") or w in _MODIFIERS)]
-    words = [w for w in words if not (w.lower().endswith("ly") or w.lower() in _MODIFIERS)]
-    candidates = [*phrases, *names, question.concept_label, *single, *words[-1:]]
+    names = [n for n in names_in(question, generic) if _a_name_as_noun(n, question.text)]
+    words = [w for w in [*loaded, *re.findall(r"[a-z][\w'’-]+", question.text)] if _names_a_subject(w, question.text)]
+    candidates = [*phrases, *names, *words]
     return tuple(dict.fromkeys(c for c in candidates if carries_term(c, terms)))
+
+
+# Abstract nouns: what a paragraph can be "on" without an article ("On security: …").
+_SUBJECT_ENDINGS = ("ity", "ism", "ogy", "ment", "ance", "ence", "sion", "tion")
+# The historian's concepts and the question's own machinery: never what a paragraph is about.
+_CONCEPTS = frozenset(
+    {"significance", "importance", "development", "continuity", "consequence", "interpretation", "intention"}
+    | {"question", "extent", "relevance", "difference", "similarity", "assessment", "explanation"}
+)
+# Words that may follow a name in a question without making it an adjective ("Parliament in 1846").
+_AFTER_NAME = frozenset(
+    {"in", "and", "or", "of", "the", "to", "was", "were", "is", "rather", "between", "with", "by", "for", "a"}
+    | {"from", "after", "before", "during", "up", "until", "at", "on", "as", "than", "had", "did", "not"}
+)
+
+
+def _names_a_subject(word: str, text: str) -> bool:
+    """An abstract noun that names a subject by itself: not the head of an "of" phrase ("the repeal
+    of the Corn Laws", "the maintenance of order"), which says nothing without it."""
+    return (
+        word.islower()
+        and word.endswith(_SUBJECT_ENDINGS)
+        and word not in _CONCEPTS
+        and word not in _MODIFIERS
+        and not re.search(rf"\b{re.escape(word)}\s+of\b", text)
+    )
+
+
+def _a_name_as_noun(name: str, text: str) -> bool:
+    """A name of several words, or one used as a noun in the question ("Parliament"), not as an
+    adjective ("Chartist petitions", "the Dublin riots")."""
+    bare = name.removeprefix("the ")
+    if bare in MONTHS:
+        return False
+    if " " in bare or "–" in bare or "-" in bare:
+        return True
+    if re.search(rf"\b(?:did|does|do|after|before|when|until)\s+(?:the\s+)?{re.escape(bare)}\b", text):
+        return True  # the subject of a clause: "did Parliament fail", "after Peel came to power"
+    after = re.search(rf"\b{re.escape(bare)}\b(?:['’]s\b)?\s*([\w'’]+)?", text)
+    word = after.group(1) if after is not None else None
+    return word is None or not word.islower() or word in _AFTER_NAME or word.endswith("ly")  # "Peel personally"
 
 
 def heading_of(claim: Claim) -> str:
@@ -189,7 +230,13 @@ def heading_of(claim: Claim) -> str:
 
 
 def topic_sentence_of(
-    claim: Claim, terms: tuple[str, ...], foci: tuple[str, ...] | str, *, exam: bool = False, lead: str = ""
+    claim: Claim,
+    terms: tuple[str, ...],
+    foci: tuple[str, ...] | str,
+    *,
+    exam: bool = False,
+    lead: str = "",
+    common: frozenset[str] = frozenset(),
 ) -> str:
     """The claim as the paragraph's opening (an exam plan: its short topic sentence, if the pack has
     one), tied to the question's terms when it does not use them: by the question's key phrase that
@@ -208,11 +255,11 @@ def topic_sentence_of(
     if not terms or carries_term(sentence, terms):
         return sentence
     if lead:
-        return f"{lead}: {run_on(sentence)}"
+        return f"{lead}: {run_on(sentence, common)}"
     focus = spoken or (foci[0] if foci else "")
     if not focus:
         return sentence
-    return f"On {focus}: {run_on(sentence)}"  # "On free trade: the government's proposals …"
+    return f"On {focus}: {run_on(sentence, common)}"  # "On free trade: the government's proposals …"
 
 
 # Opening words that are not names: lower-cased when a sentence runs on after a colon or a dash.
@@ -222,11 +269,15 @@ _LOWER_OPENINGS = frozenset(
 )
 
 
-def run_on(text: str) -> str:
+def run_on(text: str, common: frozenset[str] = frozenset()) -> str:
     """``The Paris Agreement`` → ``the Paris Agreement``: a sentence or title run on inside another
-    (after a colon, a dash or "against"); a name it opens with keeps its capital."""
-    first, _, rest = text.partition(" ")
-    return f"{first.lower()} {rest}" if first in _LOWER_OPENINGS and rest else text
+    (after a colon, a dash or "against"); a name it opens with keeps its capital. ``common``: the
+    pack's words that are never names (``choose.common_words``), lower-cased too ("Rigged county
+    election" → "rigged county election")."""
+    first, space, rest = text.partition(" ")
+    opening = first in _LOWER_OPENINGS and bool(rest)
+    lower = opening or (first[:1].isupper() and not first.isupper() and first.lower() in common)
+    return f"{first.lower()}{space}{rest}" if lower else text
 
 
 def weighed_first(weighing: str, claims: list[Claim]) -> str:

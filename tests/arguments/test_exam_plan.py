@@ -17,6 +17,7 @@ from arguments.outline import build_outline, compress
 from arguments.plan import LENGTHS, PlanEdits, build_plan, refine_extent
 from arguments.question import analyse_question, carries_term, from_question
 from arguments.suggest import suggest_theses
+from arguments.wording import question_foci
 
 PACK = load_pack()  # the default debate
 # Every bundled debate: the pair tests run over each.
@@ -91,8 +92,9 @@ def test_an_exam_plan_answers_the_question_as_set(pack, analysis, thesis):
     assert plan.conclusion.judgement.startswith(plan.conclusion.extent) or plan.conclusion.extent.lower() in (
         plan.conclusion.judgement.lower()
     )
+    hooks = question_foci(analysis, plan.terms, pack.info.title)  # what a paragraph can be tied by
     for paragraph in plan.paragraphs:
-        assert carries_term(paragraph.topic_sentence, plan.terms), paragraph.topic_sentence
+        assert carries_term(paragraph.topic_sentence, plan.terms) or not hooks, paragraph.topic_sentence
     text = render_markdown(plan)
     assert not re.search(r"(?i)\bwiki\b|old notes|source notes|encyclop", text), "no notes for the pack's authors"
     assert len(plan.introduction.errors) <= 3
@@ -369,3 +371,16 @@ def test_the_bibliography_lists_every_work_the_plan_names():
             for year in re.findall(r"\d{4}", match.group(2)):
                 named = works.get((match.group(1), int(year)), set())
                 assert not named or named & listed, (thesis, match.group(0))
+
+
+def test_a_topic_sentence_is_tied_to_the_question_by_a_subject_never_by_a_label():
+    """ "On collective security: …", "On the Munich Agreement: …"; never a verb, an adjective, a modifier
+    or the historian's concept as if it were a subject (an examiner found "On began:", "On available:",
+    "On consequences and impact:" in 364 of 651 curated paragraphs' openings)."""
+    labels = {"began", "available", "cause", "practical", "weaken", "responsible", "point", "explains", "down"}
+    labels |= {"consequences and impact", "aims and motives", "change and continuity", "success and failure"}
+    labels |= {"similarity and difference", "causes and reasons", "significance", "Soviet", "Western", "the Berlin"}
+    for pack, analysis, thesis in PAIRS:
+        for paragraph in build_plan(pack, thesis, question=analysis).paragraphs:
+            hook = re.match(r"On ([^:]+): ", paragraph.topic_sentence)
+            assert hook is None or hook.group(1) not in labels, (thesis, paragraph.topic_sentence)
