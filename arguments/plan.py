@@ -79,6 +79,7 @@ from arguments.wording import (  # noqa: F401
     topic_sentence_of,
     weighed_first,
     why_ranked,
+    with_extent,
 )
 
 
@@ -206,6 +207,16 @@ def build_plan(
             )
             opposing = replace(opposing, weighing=weighed, link=weighed)
 
+    concessions = tuple(
+        f"paragraph {p.number} ({_counter_named(pack, p, short=length.paragraphs is not None)})"
+        for p in paragraphs
+        if p.stance == CONCEDED
+    )
+    if opposing is not None and opposing.stance == STANDS:
+        concessions += (f"paragraph {opposing.number} (the case against)",)
+    # The extent the plan can defend, from the introduction on (two concessions lower it a step).
+    extent, change = refine_extent(verdict, len(concessions))
+
     criteria = framing.criteria if framing else thesis.criteria
     if question is not None:
         terms_line = f" Define {', '.join(question.words_to_define)}." if question.words_to_define else ""
@@ -226,8 +237,8 @@ def build_plan(
     introduction = Introduction(
         context=first_sentence(thesis.context) if length.paragraphs is not None else thesis.context,
         question_focus=focus_line,
-        thesis_statement=statement,
-        verdict=verdict,
+        thesis_statement=with_extent(statement, verdict, extent) if not edits.thesis_text else statement,
+        verdict=extent,
         criteria=criteria,
         roadmap=tuple(f"{p.number}. {p.heading}" for p in body),
         errors=tuple(errors)[:3] if length.paragraphs is not None else tuple(errors),
@@ -247,14 +258,6 @@ def build_plan(
 
     historiography = _historiography(pack, thesis, schools, paragraphs, opposing, length, cited)
 
-    concessions = tuple(
-        f"paragraph {p.number} ({_counter_named(pack, p, short=length.paragraphs is not None)})"
-        for p in paragraphs
-        if p.stance == CONCEDED
-    )
-    if opposing is not None and opposing.stance == STANDS:
-        concessions += (f"paragraph {opposing.number} (the case against)",)
-    extent, change = refine_extent(verdict, len(concessions))
     decisive = next((p for p in paragraphs if p.rank == 1), None)
     decisive_line = f"paragraph {decisive.number}: {decisive.heading}" if decisive else ""
     all_claims = set(thesis.claims) <= {p.claim.id for p in paragraphs}
@@ -269,16 +272,14 @@ def build_plan(
         else ""
     )
     # The answer, with its first reason unless the weighing gives the reasons (an exam plan keeps it short).
-    head = answer_head(statement, reason=not (weighing and length.paragraphs is not None))
-    trailing = re.compile(rf",?\s+{re.escape(verdict.casefold())}\.$")
+    # A verdict that is itself a reason ("Mainly because of the weather") keeps its "because" clause.
+    reason = " because " in f" {extent.casefold()} " or not (weighing and length.paragraphs is not None)
+    head = answer_head(with_extent(statement, verdict, extent), reason=reason)  # the introduction's extent
+    trailing = re.compile(rf",?\s+{re.escape(extent.casefold())}\.$")
     # "…rather than an alliance largely." → "Largely: …"; a phrase ("… only to a limited extent.") stays put.
-    if len(verdict.split()) == 1 and trailing.search(head.casefold()):
+    if len(extent.split()) == 1 and trailing.search(head.casefold()):
         head = head[: trailing.search(head.casefold()).start()] + "."  # type: ignore[union-attr]
-    if verdict.casefold() in head.casefold():
-        at = head.casefold().index(verdict.casefold())
-        judgement = head if extent == verdict else head[:at] + extent.lower() + head[at + len(verdict) :]
-    else:
-        judgement = f"{extent}: {run_on(head)}"
+    judgement = head if extent.casefold() in head.casefold() else f"{extent}: {run_on(head)}"
     judgement_brief = (
         judgement + " " + _refinement(pack, paragraphs, opposing, extent, change, concessions, named=False)
     )

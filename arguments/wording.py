@@ -78,17 +78,34 @@ def extent_step(verdict: str) -> int | None:
 
 
 def refine_extent(verdict: str, concessions: int) -> tuple[str, str]:
-    """The conclusion's extent and what changed: two or more concessions move the extent one step down."""
+    """The plan's extent and why: two or more concessions move the thesis's extent one step down
+    ("Mainly for defence" → "Partly for defence"), and the introduction states it so, as the conclusion
+    does (a thesis that says "largely" and a conclusion that says "partly" contradict each other)."""
     step = extent_step(verdict)
     if concessions == 0:
         return verdict, "The counters are answered, so the verdict stands as the introduction gave it."
     if concessions == 1 or step is None or step == len(EXTENTS) - 1:
         return verdict, "The verdict holds, but only with the qualification the plan concedes."
-    lower = EXTENTS[step + 1][0]
+    said = next(w for w in EXTENTS[step][1] if verdict.casefold().startswith(w))
+    lower = EXTENTS[step + 1][0] + verdict[len(said) :]
     return (
         lower,
-        f"Weighed against the {concessions} points the plan concedes, “{lower}” is a fairer extent than “{verdict}”.",
+        f"The plan concedes {concessions} points, so its verdict is “{_lowered(lower)}”, not “{_lowered(verdict)}”.",
     )
+
+
+def _lowered(phrase: str) -> str:
+    return phrase[:1].lower() + phrase[1:]
+
+
+def with_extent(statement: str, verdict: str, extent: str) -> str:
+    """A sentence with its verdict phrase changed to the plan's extent, or as it was if it does not
+    hold the phrase (a student's own wording)."""
+    at = statement.casefold().find(verdict.casefold())
+    if extent == verdict or at < 0:
+        return statement
+    new = extent if at == 0 else _lowered(extent)
+    return statement[:at] + new + statement[at + len(verdict) :]
 
 
 def clean_correction(text: str) -> str:
