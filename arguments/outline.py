@@ -220,12 +220,22 @@ def _evidence(use: EvidenceUse, plan: EssayPlan, works: dict[str, Work], trim: T
     if full:
         children.append(Line("What", item.summary))
         children.append(Line("Kind", KIND_LABELS[item.kind]))
-    return Line(_named(use, trim), text, tuple(children) + _outside(use, plan))
+    return Line(_named(use, trim, works), text, tuple(children) + _outside(use, plan))
 
 
-def _named(use: EvidenceUse, trim: Trim) -> str:
-    """``18 September 2004 · The state joins the alliance``: an item's date and title (short in an exam plan)."""
-    return f"{use.evidence.date.label} · {use.evidence.named(short=trim is not FULL)}"
+def _named(use: EvidenceUse, trim: Trim, works: dict[str, Work]) -> str:
+    """``18 September 2004 · The state joins the alliance``: an item's date and title (short in an exam
+    plan). A historian's reading is cited as one, not dated like an event: ``Smith (1995): the treaty
+    was a bluff`` (its title's own "Smith:" not said twice)."""
+    item = use.evidence
+    title = item.named(short=trim is not FULL)
+    work = works.get(item.sources[0]) if item.kind == "interpretation" and item.sources else None
+    if work is None:
+        return f"{item.date.label} · {title}"
+    said, colon, rest = title.partition(": ")
+    if colon and (said in work.author or said in work.surnames):
+        title = rest
+    return f"{work.short}: {title}"
 
 
 def _rebuttal(use: EvidenceUse, trim: Trim) -> str:
@@ -251,7 +261,7 @@ def _paragraph(p: BodyParagraph, plan: EssayPlan, works: dict[str, Work], trim: 
         for use in p.counter:
             # The answer in the plan's own voice (the counter's "how", written against the rival claim),
             # labelled with how the rival case fares; revision notes add the rival school's own reply.
-            answer = f"{_named(use, trim)}: {use.how if full else brief(use.how, trim.answer)}"
+            answer = f"{_named(use, trim, works)}: {use.how if full else brief(use.how, trim.answer)}"
             reply = (Line(f"The rival school's reply ({STANCE_LABELS[use.stance]})", _rebuttal(use, trim)),)
             label = f"The answer ({RIVAL_FARES[use.stance]})"
             lines.append(Line(label, answer, (reply if full else ()) + _outside(use, plan), kind="counter"))
@@ -270,7 +280,7 @@ def _paragraph(p: BodyParagraph, plan: EssayPlan, works: dict[str, Work], trim: 
             lines.append(
                 Line(
                     f"Counter{rivals}",
-                    _named(use, trim) + (f": {use.how}" if full else ""),
+                    _named(use, trim, works) + (f": {use.how}" if full else ""),
                     (Line(f"Rebuttal ({STANCE_LABELS[use.stance]})", _rebuttal(use, trim)),) + _outside(use, plan),
                     kind="counter",
                 )

@@ -13,7 +13,7 @@ from arguments.choose import in_sentence, named_factor
 from arguments.export import render_markdown
 from arguments.lint import lint_pack
 from arguments.load import bundled_packs, load_pack
-from arguments.outline import build_outline, compress
+from arguments.outline import RIVAL_FARES, build_outline, compress
 from arguments.plan import LENGTHS, PlanEdits, build_plan, refine_extent
 from arguments.question import analyse_question, carries_term, from_question
 from arguments.suggest import suggest_theses
@@ -105,7 +105,7 @@ def test_an_exam_plan_answers_the_question_as_set(pack, analysis, thesis):
         # The answer to the case against speaks for the plan (the counter's own point against the rival
         # claim), never in the rival school's voice (its reply defends the rival).
         answer = plan.opposing.counter[0]
-        assert f"{answer.evidence.date.label} · {answer.evidence.named(short=True)}: {answer.how[:40]}" in text
+        assert f"The answer ({RIVAL_FARES[answer.stance]}):** " in text and f": {answer.how[:40]}" in text
         assert not answer.reply or answer.reply not in text
 
 
@@ -401,3 +401,17 @@ def test_the_introduction_and_the_conclusion_give_one_extent():
             lowered += 1
             assert extent in stated and extent in plan.conclusion.judgement.casefold(), thesis
     assert lowered >= 5  # the bundled pairs that concede twice
+
+
+def test_a_historians_reading_is_cited_as_one_not_dated_like_an_event():
+    """A counter that is a historian's reading reads "Roberts (2006): Stalin sought détente", not
+    "2006 · Roberts: Stalin sought détente", which an examiner took for dated evidence."""
+    seen = 0
+    for pack, analysis, thesis in PAIRS:
+        plan = build_plan(pack, thesis, question=analysis)
+        text = render_markdown(plan)
+        for use in (u for p in plan.body for u in p.support + p.counter if u.evidence.kind == "interpretation"):
+            seen += 1
+            assert f"{use.evidence.date.label} · {use.evidence.named(short=True)}" not in text, thesis
+            assert f"{pack.work[use.evidence.sources[0]].short}: " in text, thesis
+    assert seen >= 20
