@@ -374,6 +374,27 @@ def _refinement(
     return change + (" The case against survives only in part." if survives else "")
 
 
+def _school_weighed(pack: Pack, text: str, own: tuple[School, ...]) -> School | None:
+    """The other school a sentence weighs against: the school of a historian it cites ("Jones's
+    (1984) objection"), else the one school it names ("beats the Whig reading")."""
+    others = [s for s in pack.schools if s not in own]
+    for work in works_named(pack, [text]):
+        school = next((s for s in others if any(work.id in h.works for h in s.historians)), None)
+        if school is not None:
+            return school
+    generic = {"school", "line", "history", "new", "cold", "war", "the"}
+    named = [
+        s
+        for s in others
+        if any(
+            re.search(rf"\b{re.escape(w)}\b", text)
+            for w in re.findall(r"[A-Z][\w-]+", s.name)
+            if w.lower() not in generic
+        )
+    ]
+    return named[0] if len(named) == 1 else None
+
+
 def _name_list(names: list[str]) -> str:
     """``A and B``, ``A, B and C``; ``A; B: c; D`` when a name has its own "and", comma or colon (so
     none is read as two)."""
@@ -448,9 +469,16 @@ def _historiography(
         against = [e for e in entries if e.relevance.endswith("(the case against)")][:1]
         entries = own + against if against else [e for e in entries][:wanted]
     rivals = tuple(s for s in opposing.schools if s not in schools) if opposing else ()
-    # The rival school compared is the one whose historian the plan names for the case against.
+    evaluation = thesis.evaluation
+    if length.paragraphs is not None:
+        evaluation = thesis.convinces or first_sentence(thesis.evaluation)
+    # The rival school compared is the one the verdict on which reading convinces weighs against (so
+    # the two lines speak of the same schools), else the one whose historian the plan names for the
+    # case against, else the case against's.
     against_school = next((e.school for e in entries if e.relevance.endswith("(the case against)")), "")
-    rival_school = next((s for s in rivals if s.name == against_school), rivals[0] if rivals else None)
+    rival_school = _school_weighed(pack, evaluation, schools) or next(
+        (s for s in rivals if s.name == against_school), rivals[0] if rivals else None
+    )
     bases = [_rests_on(s) for s in schools]
     if rival_school is not None and rival_school not in schools:
         bases.append(_rests_on(rival_school))
@@ -469,9 +497,6 @@ def _historiography(
         views = tuple(view_list)
     names = " and the ".join(s.name for s in schools)
     rival = f", against the {' and the '.join(s.name for s in rivals)}" if rivals else ""
-    evaluation = thesis.evaluation
-    if length.paragraphs is not None:
-        evaluation = thesis.convinces or first_sentence(thesis.evaluation)
     return Historiography(
         placement=f"This plan argues with the {names}{rival}.",
         entries=tuple(entries),

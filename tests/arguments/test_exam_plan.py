@@ -9,7 +9,7 @@ import re
 import pytest
 
 from arguments.checklist import MET, check_plan
-from arguments.choose import in_sentence, named_factor
+from arguments.choose import in_sentence, named_factor, works_named
 from arguments.export import render_markdown
 from arguments.lint import lint_pack
 from arguments.load import bundled_packs, load_pack
@@ -415,3 +415,23 @@ def test_a_historians_reading_is_cited_as_one_not_dated_like_an_event():
             assert f"{use.evidence.date.label} · {use.evidence.named(short=True)}" not in text, thesis
             assert f"{pack.work[use.evidence.sources[0]].short}: " in text, thesis
     assert seen >= 20
+
+
+def test_why_historians_differ_compares_the_schools_the_verdict_weighs():
+    """ "Why they differ" sets the plan's school beside the one "Which reading convinces" weighs it
+    against (a plan compared the internal-politics school, then judged against Hochman of the German
+    school)."""
+    checked = 0
+    for pack, analysis, thesis in PAIRS:
+        plan = build_plan(pack, thesis, question=analysis)
+        own = set(pack.thesis[thesis].schools)
+        against = {
+            s.name
+            for w in works_named(pack, [plan.historiography.evaluation])
+            for s in pack.schools
+            if s.id not in own and any(w.id in h.works for h in s.historians)
+        }
+        if against:
+            checked += 1
+            assert any(name in plan.historiography.why_differ for name in against), (thesis, against)
+    assert checked >= 20
