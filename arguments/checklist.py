@@ -34,7 +34,9 @@ def _range(plan: EssayPlan) -> str:
     return plan.question.years_label if plan.question is not None else "the period"
 
 
-def check_plan(plan: EssayPlan, words: int) -> tuple[CheckItem, ...]:
+def check_plan(plan: EssayPlan, words: int, defined: bool = True) -> tuple[CheckItem, ...]:
+    """The plan marked against the top-band checklist; ``defined``: whether the plan shows its key
+    terms' working definitions (the tightest exam plans list only the words to define)."""
     q, intro, conc = plan.question, plan.introduction, plan.conclusion
     body = plan.body
     items: list[CheckItem] = []
@@ -124,11 +126,15 @@ def check_plan(plan: EssayPlan, words: int) -> tuple[CheckItem, ...]:
         True,
         "every historian is from the pack's checked records; check any you add against their book",
     )
+    meanings = dict(intro.definitions) if defined else {}
+    undefined = [w for w in q.words_to_define if w not in meanings] if q else []
     add(
         "Concepts are defined and used correctly",
-        None,
-        f"define {', '.join(q.words_to_define)} in your own words"
-        if q and q.words_to_define
+        True if q and q.words_to_define and not undefined else None,
+        f"working definitions of {', '.join(meanings)} in the plan: state them in your own words"
+        if q and q.words_to_define and not undefined
+        else f"define {', '.join(undefined)} in your own words"
+        if undefined
         else "define your key terms",
     )
     conceded = [p for p in plan.paragraphs if p.stance == CONCEDED]

@@ -21,7 +21,14 @@ from arguments.essay import (
 )
 from arguments.memo import per_pack
 from arguments.model import Claim, Evidence, Pack, School, Thesis, Work
-from arguments.question import GENERIC_SHAPES, QuestionAnalysis, carries_term, key_terms, stems_of
+from arguments.question import (
+    GENERIC_SHAPES,
+    LOADED_MEANINGS,
+    QuestionAnalysis,
+    carries_term,
+    key_terms,
+    stems_of,
+)
 from arguments.vocabulary import pack_vocabulary
 from arguments.wording import first_sentence, heading_of, names_in, run_on
 
@@ -80,6 +87,23 @@ def works_named(pack: Pack, texts: list[str]) -> list[Work]:
                 for work in index.get((match.group(1), int(year)), ()):
                     named.setdefault(work.id, work)
     return list(named.values())
+
+
+def definitions_for(pack: Pack, question: QuestionAnalysis | None) -> tuple[tuple[str, str], ...]:
+    """Working definitions of the words a question asks the student to define: the pack's own key
+    terms, with the work each follows ("free trade: … (Smith 1990)"), else what the
+    question's loaded word asks the essay to test ("main": more important than any other factor)."""
+    if question is None:
+        return ()
+    terms = {t.word: t for t in pack.vocabulary.term}
+    found = []
+    for word in question.words_to_define:
+        if word in terms:
+            work = pack.work[terms[word].source]
+            found.append((word, f"{run_on(terms[word].meaning, common_words(pack))} ({work.surnames} {work.year})"))
+        elif word in LOADED_MEANINGS:
+            found.append((word, LOADED_MEANINGS[word]))
+    return tuple(found)
 
 
 def claim_order(thesis: Thesis, edits: PlanEdits) -> tuple[str, ...]:

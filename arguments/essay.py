@@ -196,6 +196,7 @@ class Introduction:
     errors: tuple[str, ...] = ()  # "Avoid these errors": at most three corrections that bear on the plan
     fit_warning: str = ""  # said when no thesis in the pack is worded for this kind of question
     dates_warning: str = ""  # said when the question's years run beyond the debate's evidence
+    definitions: tuple[tuple[str, str], ...] = ()  # (word, working definition) for the question's key words
     note: str = ""
 
 

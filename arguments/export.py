@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from arguments.checklist import check_plan
 from arguments.model import Work
 from arguments.outline import build_outline, part_markdown
 from arguments.plan import EssayPlan, EvidenceUse
@@ -291,7 +290,6 @@ def plan_to_dict(plan: EssayPlan) -> dict[str, object]:
         },
         "words": outline.words,
         "checklist": [
-            {"number": c.number, "point": c.point, "status": c.status, "reason": c.reason}
-            for c in check_plan(plan, outline.words)
+            {"number": c.number, "point": c.point, "status": c.status, "reason": c.reason} for c in outline.checklist
         ],
     }

@@ -234,7 +234,7 @@ def _load_pack(directory: str | Path | None) -> Pack:
         raise PackError(root, [Problem(str(root), "", "", "no such folder: point --pack at a copy of schools/")])
 
     info = _load_info(root, problems)
-    vocabulary = _load_vocabulary(root, problems)
+    vocabulary, vocabulary_source = _load_vocabulary(root, problems)
     records: dict[str, list[tuple[BaseModel, _Place]]] = {}
     written: dict[str, list[_Id]] = {}
     unread: dict[str, list[Problem]] = {}  # kind -> the problems of its files that gave no records
@@ -263,6 +263,18 @@ def _load_pack(directory: str | Path | None) -> Pack:
     ids = {key: found.keys() for key, found in seen.items()}  # invalid records too
     themes = None if info is None else info.theme_labels
     unchecked = _check_references(records, ids, problems, {k for k, found in unread.items() if found}, themes)
+    for position, term in enumerate(vocabulary.term if vocabulary and not unread["work"] else (), start=1):
+        if term.source not in ids["work"]:
+            at = vocabulary_source.line("term", position) if vocabulary_source else None
+            problems.append(
+                Problem(
+                    VOCABULARY_FILE,
+                    f"term '{term.word}'",
+                    "source",
+                    f"refers to unknown work '{term.source}': check the id or add the work",
+                    at,
+                )
+            )
     for kind, count in unchecked.items():
         _summarise_unchecked(problems, unread[kind], kind, count)
     if problems or info is None:
@@ -354,17 +366,18 @@ def _load_info(root: Path, problems: list[Problem]) -> PackInfo | None:
         return None
 
 
-def _load_vocabulary(root: Path, problems: list[Problem]) -> VocabularySpec | None:
-    """The pack's optional ``vocabulary.toml``: synonyms, period phrases and the topic rules."""
+def _load_vocabulary(root: Path, problems: list[Problem]) -> tuple[VocabularySpec | None, _Source | None]:
+    """The pack's optional ``vocabulary.toml`` (synonyms, period phrases, key terms, the topic rules),
+    and the file it was read from."""
     path = root / VOCABULARY_FILE
     if not path.is_file():
-        return VocabularySpec()
+        return VocabularySpec(), None
     read = _read(root, path, problems)
     if read is None:
-        return None
+        return None, None
     source, data = read
     try:
-        return VocabularySpec.model_validate(data)
+        return VocabularySpec.model_validate(data), source
     except ValidationError as error:
         for item in error.errors():
             loc = tuple(item["loc"])
@@ -372,7 +385,7 @@ def _load_vocabulary(root: Path, problems: list[Problem]) -> VocabularySpec | No
             label = f"[[{loc[0]}]] {loc[1] + 1}" if line else (f"[{loc[0]}]" if loc else "")
             single = ValidationError.from_exception_data(error.title, [item])  # type: ignore[list-item]
             problems.extend(_explain(single, source, label, line, VocabularySpec))
-        return None
+        return None, source
 
 
 def _no_records(kind: Kind, path: str) -> str:

@@ -155,7 +155,9 @@ def _surname(name: str) -> str:
 
 
 def _surnames(author: str) -> str:
-    people = re.sub(r"\s*\([^)]*\)", "", author)
+    people = (
+        re.sub(r"\s*\([^)]*\)", "", author).replace("[", "").replace("]", "")
+    )  # a pen name with the author in brackets
     names = [p.strip() for p in re.split(r",|\band\b", people) if p.strip() and not _SUFFIX.match(p.strip())]
     return " and ".join(_surname(n) for n in names) if len(names) <= 2 else f"{_surname(names[0])} et al."
 
@@ -293,10 +295,19 @@ class TopicRules(Record):
     neighbour_note: OptionalText = ""
 
 
+class Term(Record):
+    """A key term of the debate, defined for the plans of questions that use it (checklist 13)."""
+
+    word: Word  # as a question writes it, in lower case
+    meaning: Text  # one sentence in the pack's own words
+    source: Id  # the work the meaning follows
+
+
 class VocabularySpec(Record):
     """The pack's ``vocabulary.toml``: how questions and the pack's texts are read (optional)."""
 
     words: Words = Words()
+    term: tuple[Term, ...] = ()
     period: tuple[PeriodPhrase, ...] = ()
     synonym: tuple[Synonym, ...] = ()
     topic: TopicRules | None = None

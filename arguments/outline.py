@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from arguments.checklist import MET, TO_DO, check_plan
+from arguments.checklist import MET, TO_DO, CheckItem, check_plan
 from arguments.essay import BodyParagraph, EssayPlan, EvidenceUse
 from arguments.model import KIND_LABELS, Work
 from arguments.question import GENERIC_SHAPES
@@ -58,6 +58,7 @@ class Outline:
     title: str
     parts: tuple[Part, ...]
     words: int
+    checklist: tuple[CheckItem, ...] = ()  # the checklist's marks, as its part shows them
 
     def part(self, part_id: str) -> Part | None:
         return next((p for p in self.parts if p.id == part_id), None)
@@ -87,6 +88,7 @@ class Trim:
     basis: bool = True  # a historian's entry names the items it rests on (else: the paragraph that has them)
     answer: int = ANSWER_WORDS  # words of the answer to the case against
     counters: bool = True  # the judgement names the counters that qualify each paragraph
+    definitions: bool = True  # the key terms' working definitions (else only the words to define)
 
 
 def _ladder(*steps: dict[str, object]) -> tuple[Trim, ...]:
@@ -108,6 +110,7 @@ TRIMS = _ladder(
     {"lean": True},
     {"signposts": False},
     {"basis": False},
+    {"definitions": False},
     {"counters": False},
     {"answer": ANSWER_WORDS // 2},
 )
@@ -330,14 +333,13 @@ def build_outline(plan: EssayPlan) -> Outline:
     words = sections.words(trim) + header
     bibliography = tuple(Line("", bibliography_entry(w)) for w in plan.bibliography)
     marks = {MET: "met", TO_DO: "to do"}
-    checklist = tuple(
-        Line(f"{c.number}. {c.point}", f"{marks.get(c.status, 'yours')}: {c.reason}") for c in check_plan(plan, words)
-    )
+    checked = check_plan(plan, words, defined=trim.definitions)
+    checklist = tuple(Line(f"{c.number}. {c.point}", f"{marks.get(c.status, 'yours')}: {c.reason}") for c in checked)
     parts += [
         Part(BIBLIOGRAPHY, f"Bibliography ({len(plan.bibliography)})", bibliography, counted=False),
         Part(CHECKLIST, "Top-band checklist", checklist, counted=False),
     ]
-    return Outline(f"Essay plan: {plan.thesis.title}", tuple(parts), words)
+    return Outline(f"Essay plan: {plan.thesis.title}", tuple(parts), words, checked)
 
 
 class _Sections:
@@ -362,7 +364,8 @@ class _Sections:
         # Each key names the part and the fields of the trim that part reads (see its function).
         built = []
         if plan.question is not None:
-            built.append(self._part(("question", full, trim.lean), lambda: _question_part(plan, trim)))
+            key = ("question", full, trim.lean, trim.definitions)
+            built.append(self._part(key, lambda: _question_part(plan, trim)))
         key = ("introduction", full, trim.errors, trim.context, trim.lean, trim.signposts)
         built.append(self._part(key, lambda: _introduction_part(plan, trim)))
         for p in plan.body:
@@ -395,8 +398,12 @@ def _question_part(plan: EssayPlan, trim: Trim) -> Part:
         f" ({q.concept_label}, {q.years_label})."
     )
     lines = [Line("Question", q.text), Line("Decoded", decoded)]
-    if q.words_to_define:
-        lines.append(Line("Define", ", ".join(q.words_to_define)))
+    defined = dict(plan.introduction.definitions) if trim.definitions else {}
+    if defined:
+        lines.append(Line("Key terms", "; ".join(f"“{word}”: {meaning}" for word, meaning in defined.items())))
+    undefined = [w for w in q.words_to_define if w not in defined]
+    if undefined:
+        lines.append(Line("Define", ", ".join(undefined)))
     return Part(QUESTION, "The question", tuple(lines))
 
 

@@ -23,6 +23,7 @@ from arguments.choose import (
     common_words,
     counter_options,
     dates_warning,
+    definitions_for,
     factor_warning,
     framing_for,
     historians_of,
@@ -244,6 +245,7 @@ def build_plan(
         errors=tuple(errors)[:3] if length.paragraphs is not None else tuple(errors),
         fit_warning=fit_warning,
         dates_warning=dates_warning(pack, question),
+        definitions=definitions_for(pack, question),
         note=edits.note("introduction"),
     )
 
@@ -301,6 +303,7 @@ def build_plan(
         note=edits.note("conclusion"),
     )
     shown = [introduction.context, introduction.thesis_statement, introduction.criteria, *introduction.errors]
+    shown += [meaning for _, meaning in introduction.definitions]  # their sources in the bibliography
     shown += [historiography.why_differ, historiography.evaluation, *historiography.why_differ_parts]
     shown += [t for e in historiography.entries for t in (e.claim, e.basis, e.evaluation, e.evaluation_short)]
     shown += [conclusion.judgement, conclusion.weighing, *conclusion.concessions]

@@ -112,6 +112,46 @@ LOADED_WORDS: tuple[str, ...] = (
     "personally",
 )
 
+# What a question's loaded word means as a test the essay can apply: a working definition a student
+# states in the introduction (marking criteria, checklist 13). Topic-free: a debate's own terms are
+# defined, with their source, in its pack (vocabulary.toml [[term]]).
+LOADED_MEANINGS: dict[str, str] = {
+    "main": "more important than any other single factor",
+    "mainly": "more than all the other reasons together",
+    "primarily": "first and above all others",
+    "only": "with no other reason at all",
+    "always": "at every point in the period, without exception",
+    "consistent": "the same aims and methods throughout",
+    "genuine": "meant in earnest: pursued when it cost something",
+    "genuinely": "in earnest: pursued when it cost something",
+    "sincere": "meant in earnest: pursued when it cost something",
+    "real": "meant in earnest: pursued when it cost something",
+    "driven": "steered by this motive, not merely helped by it",
+    "desire": "what leaders sought, judged by deeds as well as words",
+    "most important": "more important than any other single factor",
+    "key": "without it, the outcome would have been different",
+    "responsible": "caused it by choices that could have gone otherwise",
+    "blame": "responsibility for a harmful outcome, by avoidable choices",
+    "successful": "achieving its own aims at a bearable cost",
+    "failure": "not achieving what it set out to do",
+    "ideology": "beliefs about how the world works and should be",
+    "ideological": "guided by beliefs about how the world should be",
+    "security": "the safety of the state and its territory",
+    "defensive": "protecting what the state held, not gaining more",
+    "expansionist": "seeking control beyond what the state held",
+    "opportunistic": "seizing chances as they came, without a plan",
+    "pragmatic": "guided by what would work, not by doctrine",
+    "practical": "guided by what would work, not by doctrine",
+    "entirely": "with nothing else involved",
+    "solely": "with nothing else involved",
+    "inevitable": "bound to happen whatever anyone chose",
+    "reluctant": "against the actors' own preference",
+    "forced": "imposed, leaving no real choice",
+    "continuity": "aims and methods that stayed the same",
+    "individuals": "particular people's choices, not institutions or circumstances",
+    "personally": "by the person's own choices",
+}
+
 # A question about historians rather than about events: why they disagree, how their views have
 # changed, what new sources did, how interpretations compare. "Historians have argued that X. How
 # far do you agree?" is not one: it asks about X.

@@ -435,3 +435,30 @@ def test_why_historians_differ_compares_the_schools_the_verdict_weighs():
             checked += 1
             assert any(name in plan.historiography.why_differ for name in against), (thesis, against)
     assert checked >= 20
+
+
+def test_the_questions_key_terms_are_defined_and_the_checklist_says_so():
+    """Checklist point 13: a plan gives a working definition of each word the question asks to define,
+    the debate's own terms with the work they follow (in the bibliography too), the question's loaded
+    words by what they ask the essay to test; the tightest plans fall back to the list of words, and
+    the checklist then says the student must define them."""
+    question = from_question(PACK.questions[0], PACK)
+    plan = build_plan(PACK, "cs-genuine-until-western-failure", PlanEdits(length="60"), question)
+    meanings = dict(plan.introduction.definitions)
+    assert set(meanings) == set(plan.question.words_to_define) == {"driven", "desire", "collective security"}
+    assert meanings["collective security"].endswith("(Haslam 1984)")
+    assert "haslam-1984" in {w.id for w in plan.bibliography}
+    text = render_markdown(plan)
+    assert "**Key terms:** “driven”: steered by this motive" in text and "**Define:**" not in text
+    outline = build_outline(plan)
+    assert {c.number: c.status for c in outline.checklist}[13] == MET
+    shown = asked = 0
+    for pack, analysis, thesis in PAIRS:
+        outline = build_outline(build_plan(pack, thesis, question=analysis))
+        question = outline.part("question")
+        labels = {line.label for line in question.lines} if question else set()
+        status = {c.number: c.status for c in outline.checklist}[13]
+        assert (status == MET) == ("Key terms" in labels and "Define" not in labels), thesis
+        shown += status == MET
+        asked += bool(analysis.words_to_define)
+    assert shown >= asked // 2  # the tightest plans list the words only

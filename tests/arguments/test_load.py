@@ -335,3 +335,23 @@ def test_a_file_changed_after_loading_gives_no_line_rather_than_a_wrong_one(pack
     path.write_text("# a comment that moves every record down a line\n" + path.read_text(encoding="utf-8"), "utf-8")
     assert pack.where[("evidence", "treaty-of-rapallo")] == ("evidence/items.toml", None)
     assert pack.where[("claim", pack.claims[0].id)][1] is not None  # the files left alone still say
+
+
+def test_a_key_term_must_follow_a_work_of_the_pack(pack_copy):
+    """vocabulary.toml's [[term]] names the work its meaning follows; an unknown one is reported with
+    the file, the line, the term and the field."""
+    (pack_copy / "vocabulary.toml").write_text(
+        '[[term]]\nword = "collective security"\nmeaning = "A pledge against aggression"\nsource = "haslam-1984"\n'
+        '\n[[term]]\nword = "appeasement"\nmeaning = "Concessions to avoid war"\nsource = "nobody-2001"\n',
+        encoding="utf-8",
+    )
+    problem = find(problems_of(pack_copy), "vocabulary.toml", "term 'appeasement'", "source")
+    assert "unknown work 'nobody-2001'" in problem.message and problem.line == 6  # its [[term]] line
+    assert len([p for p in problems_of(pack_copy) if p.file == "vocabulary.toml"]) == 1  # haslam-1984 exists
+
+
+def test_every_citation_reads_surname_and_year():
+    """ "Kennan (1947)", not "Kennan] (1947)" for the pen name "X [George F. Kennan]"."""
+    for folder in bundled_packs():
+        for work in load_pack(folder).works:
+            assert re.fullmatch(r"[\w’'. -]+ \(\d{4}\)", work.short, re.UNICODE), work.short
