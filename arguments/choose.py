@@ -76,16 +76,46 @@ def _works_by_name(pack: Pack) -> dict[tuple[str, int], tuple[Work, ...]]:
     return found
 
 
+_BARE_NAME = re.compile(r"\b([A-Z][\w-]*[a-z])(?:['’]s)?\b(?! [A-Z])")
+
+
+@per_pack
+def _historian_by_surname(pack: Pack) -> dict[str, Work]:
+    """Historians of the schools (not their sources) with one work in the pack: named without a year
+    ("Jones and Smith draw on …"), the work is still the one meant."""
+    works: dict[str, set[str]] = {}
+    for school in pack.schools:
+        for historian in school.historians:
+            if historian.role != "source":
+                for w in historian.works:
+                    if pack.work[w].kind in ("official", "documents"):
+                        continue  # an institution, not a person
+                    for surname in re.split(r"\s+and\s+|\s+et al\.", pack.work[w].surnames):
+                        works.setdefault(surname, set()).add(w)
+    return {
+        name: pack.work[next(iter(ids))]
+        for name, ids in works.items()
+        if len(ids) == 1 and len(name) > 2 and not name.isupper()
+    }
+
+
 def works_named(pack: Pack, texts: list[str]) -> list[Work]:
-    """The pack's works a plan's sentences cite by surname and year ("as Smith (1995) argued"), so
-    that its bibliography lists every work the plan names, not only those its evidence comes from."""
-    index = _works_by_name(pack)
+    """The pack's works a plan's sentences cite by surname and year ("as Smith (1995) argued"), or
+    by the surname of a historian with one work in the pack, so that its bibliography lists every
+    work the plan names, not only those its evidence comes from."""
+    index, single = _works_by_name(pack), _historian_by_surname(pack)
     named: dict[str, Work] = {}
     for text in texts:
         for match in _CITATION.finditer(text):
             for year in re.findall(r"\d{4}", match.group(2)):
                 for work in index.get((match.group(1), int(year)), ()):
                     named.setdefault(work.id, work)
+        # "Smith's study" too; not a word of a longer name ("the Victoria Cross" is not Cross's).
+        for match in _BARE_NAME.finditer(text):
+            before = text[: match.start()].split()[-1:]
+            in_a_name = bool(before) and before[0][:1].isupper() and not before[0].endswith((".", ":", ";"))
+            if match.group(1) in single and not in_a_name:
+                named.setdefault(single[match.group(1)].id, single[match.group(1)])
     return list(named.values())
 
 

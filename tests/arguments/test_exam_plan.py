@@ -357,6 +357,16 @@ def test_the_checklists_period_point_says_what_the_plan_holds():
             assert [d for d in dated if d[0] < first + edge] and [d for d in dated if d[1] > last - edge], thesis
 
 
+def _one_work_each(pack, people) -> dict[str, set[str]]:
+    found: dict[str, set[str]] = {}
+    for historian in people:
+        for w in historian.works:
+            if pack.work[w].kind not in ("official", "documents"):
+                for surname in re.split(r"\s+and\s+|\s+et al\.", pack.work[w].surnames):
+                    found.setdefault(surname, set()).add(w)
+    return {name: ids for name, ids in found.items() if len(ids) == 1 and len(name) > 2 and not name.isupper()}
+
+
 def test_the_bibliography_lists_every_work_the_plan_names():
     """A historian cited by surname and year anywhere in the plan ("Hochman's (1984) objection", "(Gaddis
     1972; Leffler 1992)") has the pack's work in the bibliography (the judgement on which reading
@@ -374,6 +384,17 @@ def test_the_bibliography_lists_every_work_the_plan_names():
             for year in re.findall(r"\d{4}", match.group(2)):
                 named = works.get((match.group(1), int(year)), set())
                 assert not named or named & listed, (thesis, match.group(0))
+        # A historian with one work in the pack, named without a year ("Raack and McMeekin draw on …").
+        people = [h for s in pack.schools for h in s.historians if h.role != "source"]
+        tokens = text.split()
+        alone = {  # a capitalised word on its own, not a word of a longer name ("the Deutsche Mark")
+            re.sub(r"(?:['’]s)?\W*$", "", word)
+            for before, word, after in zip(["."] + tokens[:-1], tokens, tokens[1:] + ["."], strict=True)
+            if word[:1].isupper() and not (before[:1].isupper() and before[-1] not in ".:;") and not after[:1].isupper()
+        }
+        for surname, ids in _one_work_each(pack, people).items():
+            if surname in alone:
+                assert ids & listed, (thesis, surname)
 
 
 def test_a_topic_sentence_is_tied_to_the_question_by_a_subject_never_by_a_label():
