@@ -76,9 +76,6 @@ def _works_by_name(pack: Pack) -> dict[tuple[str, int], tuple[Work, ...]]:
     return found
 
 
-_BARE_NAME = re.compile(r"\b([A-Z][\w-]*[a-z])(?:['’]s)?\b(?! [A-Z])")
-
-
 @per_pack
 def _historian_by_surname(pack: Pack) -> dict[str, Work]:
     """Historians of the schools (not their sources) with one work in the pack: named without a year
@@ -99,24 +96,41 @@ def _historian_by_surname(pack: Pack) -> dict[str, Work]:
     }
 
 
-def works_named(pack: Pack, texts: list[str]) -> list[Work]:
+@per_pack
+def _named_by_text(pack: Pack) -> dict[str, tuple[Work, ...]]:
+    return {}  # one of the pack's own sentences -> the works it names (never a student's text)
+
+
+def works_named(pack: Pack, texts: list[str], private: list[str] | None = None) -> list[Work]:
     """The pack's works a plan's sentences cite by surname and year ("as Smith (1995) argued"), or
     by the surname of a historian with one work in the pack, so that its bibliography lists every
-    work the plan names, not only those its evidence comes from."""
-    index, single = _works_by_name(pack), _historian_by_surname(pack)
+    work the plan names, not only those its evidence comes from. ``texts`` are the pack's own
+    sentences (what each names is kept with the pack); ``private``, a student's, read and forgotten."""
+    cache = _named_by_text(pack)
     named: dict[str, Work] = {}
     for text in texts:
-        for match in _CITATION.finditer(text):
-            for year in re.findall(r"\d{4}", match.group(2)):
-                for work in index.get((match.group(1), int(year)), ()):
-                    named.setdefault(work.id, work)
-        # "Smith's study" too; not a word of a longer name ("the Victoria Cross" is not Cross's).
-        for match in _BARE_NAME.finditer(text):
-            before = text[: match.start()].split()[-1:]
-            in_a_name = bool(before) and before[0][:1].isupper() and not before[0].endswith((".", ":", ";"))
-            if match.group(1) in single and not in_a_name:
-                named.setdefault(single[match.group(1)].id, single[match.group(1)])
+        if text not in cache:
+            cache[text] = _named_in(pack, text)
+        named.update((w.id, w) for w in cache[text])
+    for text in private or ():
+        named.update((w.id, w) for w in _named_in(pack, text))
     return list(named.values())
+
+
+def _named_in(pack: Pack, text: str) -> tuple[Work, ...]:
+    index, single = _works_by_name(pack), _historian_by_surname(pack)
+    named: dict[str, Work] = {}
+    for match in _CITATION.finditer(text):
+        for year in re.findall(r"\d{4}", match.group(2)):
+            for work in index.get((match.group(1), int(year)), ()):
+                named.setdefault(work.id, work)
+    # "Smith's study" too; not a word of a longer name ("the Victoria Cross" is not Cross's).
+    for name in (n for n in single if n in text):
+        for match in re.finditer(rf"\b{re.escape(name)}(?:['’]s)?\b(?! [A-Z])", text):
+            before = text[max(0, match.start() - 40) : match.start()].split()[-1:]
+            if not (before and before[0][:1].isupper() and not before[0].endswith((".", ":", ";"))):
+                named.setdefault(single[name].id, single[name])
+    return tuple(named.values())
 
 
 def definitions_for(pack: Pack, question: QuestionAnalysis | None) -> tuple[tuple[str, str], ...]:

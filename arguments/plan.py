@@ -302,15 +302,20 @@ def build_plan(
         ),
         note=edits.note("conclusion"),
     )
-    shown = [introduction.context, introduction.thesis_statement, introduction.criteria, *introduction.errors]
+    # The student's own thesis (and the judgement made from it) is read, never kept with the pack.
+    private = [introduction.thesis_statement, conclusion.judgement] if edits.thesis_text else []
+    shown = [introduction.context, introduction.criteria, *introduction.errors]
+    shown += [] if edits.thesis_text else [introduction.thesis_statement, conclusion.judgement]
     shown += [meaning for _, meaning in introduction.definitions]  # their sources in the bibliography
     shown += [historiography.why_differ, historiography.evaluation, *historiography.why_differ_parts]
     shown += [t for e in historiography.entries for t in (e.claim, e.basis, e.evaluation, e.evaluation_short)]
-    shown += [conclusion.judgement, conclusion.weighing, *conclusion.concessions]
+    shown += [conclusion.weighing, *conclusion.concessions]
+    pasted = question is not None and question.question_id is None  # its words may open a topic sentence
     for p in body:
-        shown += [p.topic_sentence, p.weighing]
+        (private if pasted else shown).append(p.topic_sentence)
+        shown.append(p.weighing)
         shown += [t for u in p.support + p.counter for t in (u.how, u.rebuttal, u.point, u.reply)]
-    for work in works_named(pack, shown):
+    for work in works_named(pack, shown, private):
         cited.setdefault(work.id, work)
     return EssayPlan(
         pack_id=pack.info.id,

@@ -483,3 +483,18 @@ def test_the_questions_key_terms_are_defined_and_the_checklist_says_so():
         shown += status == MET
         asked += bool(analysis.words_to_define)
     assert shown >= asked // 2  # the tightest plans list the words only
+
+
+def test_what_the_bibliography_reads_of_a_students_words_is_not_kept():
+    """The works a plan names are remembered per sentence of the pack, never for a student's own
+    thesis or a pasted question's words (which can open a topic sentence)."""
+    from arguments.choose import _named_by_text
+
+    marker = "Zqxville"
+    text = f"To what extent was Soviet foreign policy in the years 1933–39 shaped by {marker}?"
+    analysis = analyse_question(text, PACK)
+    edits = PlanEdits().with_thesis_text(f"Largely, because {marker} and Hochman (1984) say so.")
+    plan = build_plan(PACK, suggest_theses(PACK, text).ranked[0].thesis.id, edits, analysis)
+    assert "hochman-1984" in {w.id for w in plan.bibliography}  # read from the student's thesis
+    assert [p for p in plan.paragraphs if p.topic_sentence.startswith(f"On {marker}: ")]  # the question's words
+    assert not [t for t in _named_by_text(PACK) if marker in t]
