@@ -237,7 +237,10 @@ def _named(use: EvidenceUse, trim: Trim, works: dict[str, Work]) -> str:
         return f"{item.date.label} · {title}"
     said, colon, rest = title.partition(": ")
     if colon and (said in work.author or said in work.surnames):
-        title = rest
+        return f"{work.short}: {rest}"  # "Smith: the treaty was a bluff"
+    for name in (work.author, work.surnames):
+        if title.startswith(f"{name} "):  # "Smith on the treaty" → "Smith (1995) on the treaty"
+            return f"{work.short}{title[len(name) :]}"
     return f"{work.short}: {title}"
 
 
