@@ -126,17 +126,14 @@ def check_plan(plan: EssayPlan, words: int, defined: bool = True) -> tuple[Check
         True,
         "every historian is from the pack's checked records; check any you add against their book",
     )
+    words_to_define = q.words_to_define if q else ()
     meanings = dict(intro.definitions) if defined else {}
-    undefined = [w for w in q.words_to_define if w not in meanings] if q else []
-    add(
-        "Concepts are defined and used correctly",
-        True if q and q.words_to_define and not undefined else None,
-        f"working definitions of {', '.join(meanings)} in the plan: state them in your own words"
-        if q and q.words_to_define and not undefined
-        else f"define {', '.join(undefined)} in your own words"
-        if undefined
-        else "define your key terms",
-    )
+    undefined = [w for w in words_to_define if w not in meanings]
+    if words_to_define and not undefined:
+        reason = f"working definitions of {', '.join(meanings)} in the plan: state them in your own words"
+    else:
+        reason = f"define {', '.join(undefined)} in your own words" if undefined else "define your key terms"
+    add("Concepts are defined and used correctly", True if words_to_define and not undefined else None, reason)
     conceded = [p for p in plan.paragraphs if p.stance == CONCEDED]
     add(
         "The conclusion is a reasoned judgement, refined by the weighing",

@@ -70,9 +70,8 @@ _CITATION = re.compile(r"\b([A-Z][\w’'-]*?[a-z])(?:['’]s)?\s+\(?(\d{4}(?:(?:
 def _works_by_name(pack: Pack) -> dict[tuple[str, int], tuple[Work, ...]]:
     found: dict[tuple[str, int], tuple[Work, ...]] = {}
     for work in pack.works:
-        for surname in re.split(r"\s+and\s+|\s+et al\.", work.surnames):
-            if surname:
-                found[(surname, work.year)] = found.get((surname, work.year), ()) + (work,)
+        for surname in work.family_names:
+            found[(surname, work.year)] = found.get((surname, work.year), ()) + (work,)
     return found
 
 
@@ -87,7 +86,7 @@ def _historian_by_surname(pack: Pack) -> dict[str, Work]:
                 for w in historian.works:
                     if pack.work[w].kind in ("official", "documents"):
                         continue  # an institution, not a person
-                    for surname in re.split(r"\s+and\s+|\s+et al\.", pack.work[w].surnames):
+                    for surname in pack.work[w].family_names:
                         works.setdefault(surname, set()).add(w)
     return {
         name: pack.work[next(iter(ids))]

@@ -330,19 +330,10 @@ def _read(root: Path, path: Path, problems: list[Problem]) -> tuple[_Source, dic
 
 
 def _syntax_error(text: str) -> tuple[str, int | None]:
-    """A parser's message on one line, and the line it names.
-
-    rtoml writes ``reason at line 2 column 5``, the standard library ``Invalid value (at line 2, column
-    5)``; a parser that writes its place first, then the line with a caret, then the reason (toml-rs),
-    is read as ``reason (line 2, column 5)``.
-    """
-    found = re.search(r"\bline (\d+)(?:, column (\d+))?", text)
-    lines = [part.strip() for part in text.strip().splitlines()]
-    if len(lines) == 1 or found is None:
-        return " ".join(lines), int(found.group(1)) if found else None
-    reason = lines[-1]
-    column = f", column {found.group(2)}" if found.group(2) else ""
-    return f"{reason} (line {found.group(1)}{column})", int(found.group(1))
+    """The parser's message on one line (rtoml: ``reason at line 2 column 5``; the standard library:
+    ``Invalid value (at line 2, column 5)``), and the line it names."""
+    found = re.search(r"\bline (\d+)", text)
+    return " ".join(text.split()), int(found.group(1)) if found else None
 
 
 def _load_info(root: Path, problems: list[Problem]) -> PackInfo | None:

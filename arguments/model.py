@@ -141,6 +141,11 @@ class Work(Record):
         return self.cited_as or _surnames(self.author)
 
     @cached_property
+    def family_names(self) -> tuple[str, ...]:
+        """``("Smith", "Jones")``: each family name its citation gives ("Smith and Jones", "Smith et al.")."""
+        return tuple(n for n in re.split(r"\s+and\s+|\s+et al\.", self.surnames) if n)
+
+    @cached_property
     def short(self) -> str:
         """``Smith (1984)``: surname(s) and year, for inline citations."""
         return f"{self.surnames} ({self.year})"
@@ -155,9 +160,8 @@ def _surname(name: str) -> str:
 
 
 def _surnames(author: str) -> str:
-    people = (
-        re.sub(r"\s*\([^)]*\)", "", author).replace("[", "").replace("]", "")
-    )  # a pen name with the author in brackets
+    # Notes in brackets go; a pen name's author in square brackets stays, without them ("X [A. Smith]").
+    people = re.sub(r"\s*\([^)]*\)", "", author).replace("[", "").replace("]", "")
     names = [p.strip() for p in re.split(r",|\band\b", people) if p.strip() and not _SUFFIX.match(p.strip())]
     return " and ".join(_surname(n) for n in names) if len(names) <= 2 else f"{_surname(names[0])} et al."
 

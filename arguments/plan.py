@@ -217,6 +217,7 @@ def build_plan(
         concessions += (f"paragraph {opposing.number} (the case against)",)
     # The extent the plan can defend, from the introduction on (two concessions lower it a step).
     extent, change = refine_extent(verdict, len(concessions))
+    refined = with_extent(statement, verdict, extent)  # a student's own wording stays as written
 
     criteria = framing.criteria if framing else thesis.criteria
     if question is not None:
@@ -238,7 +239,7 @@ def build_plan(
     introduction = Introduction(
         context=first_sentence(thesis.context) if length.paragraphs is not None else thesis.context,
         question_focus=focus_line,
-        thesis_statement=with_extent(statement, verdict, extent) if not edits.thesis_text else statement,
+        thesis_statement=statement if edits.thesis_text else refined,
         verdict=extent,
         criteria=criteria,
         roadmap=tuple(f"{p.number}. {p.heading}" for p in body),
@@ -276,7 +277,7 @@ def build_plan(
     # The answer, with its first reason unless the weighing gives the reasons (an exam plan keeps it short).
     # A verdict that is itself a reason ("Mainly because of the weather") keeps its "because" clause.
     reason = " because " in f" {extent.casefold()} " or not (weighing and length.paragraphs is not None)
-    head = answer_head(with_extent(statement, verdict, extent), reason=reason)  # the introduction's extent
+    head = answer_head(refined, reason=reason)  # the plan's extent
     trailing = re.compile(rf",?\s+{re.escape(extent.casefold())}\.$")
     # "…rather than an alliance largely." → "Largely: …"; a phrase ("… only to a limited extent.") stays put.
     if len(extent.split()) == 1 and trailing.search(head.casefold()):

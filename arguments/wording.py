@@ -158,9 +158,6 @@ NAME = re.compile(r"\b[A-Z][\w'’]+(?:(?:\s+(?:of|the|and)\s+|\s+|[–-])[A-Z][
 _MONTH_AFTER = re.compile(rf"\s+(?:of\s+|in\s+)?(?:{'|'.join(MONTHS[1:])})$")  # "the Pact of August"
 
 
-_MODIFIERS = frozenset({"main", "only", "always", "most", "key", "real", "true", "inevitable"})
-
-
 def names_in(question: QuestionAnalysis, generic: str) -> list[str]:
     """The names a question gives, longest first, each with the article the question gives it ("the
     Paris Agreement"); not the pack's generic words, not possessives."""
@@ -215,7 +212,6 @@ def _names_a_subject(word: str, text: str) -> bool:
         word.islower()
         and word.endswith(_SUBJECT_ENDINGS)
         and word not in _CONCEPTS
-        and word not in _MODIFIERS
         and not re.search(rf"\b{re.escape(word)}\s+of\b", text)
     )
 

@@ -71,9 +71,10 @@ def table(results: dict[str, object]) -> str:
         rows.append(("engine: plan + Markdown render (warm)", f"{first['plan_plus_render_ms']} ms", "", "< 2 ms"))
         rows.append(("engine: plan + render, escaping cache cold", f"{first['plan_plus_render_cold_ms']} ms", "", ""))
         scales = [r["scale"] for r in engine["rows"]]
-        if len(scales) > 2:
+        if len(scales) > 1:
             growth = f"engine: load cost per item, {scales[-1]}× ÷ {scales[-2]}× pack"
             rows.append((growth, f"{engine['load_growth_per_item']}×", "", "≤ 1.5×"))
+        if len(scales) > 2:
             since = f"engine: load cost per item, {scales[-1]}× ÷ {scales[0]}× (the {scales[0]}× pack fits in cache)"
             rows.append((since, f"{engine['load_growth_from_smallest']}×", "", ""))
     server = results.get("server")
