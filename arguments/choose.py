@@ -7,6 +7,7 @@ from __future__ import annotations
 import itertools
 import math
 import re
+from collections import Counter
 from functools import lru_cache
 
 from arguments.essay import (
@@ -19,14 +20,19 @@ from arguments.essay import (
     PlanEdits,
     paragraph_key,
 )
+from arguments.index import pack_index
 from arguments.memo import per_pack
-from arguments.model import Claim, Evidence, Pack, School, Thesis, Work
+from arguments.model import Claim, Evidence, Framing, Pack, Question, School, Thesis, Work
 from arguments.question import (
+    CONCEPT_LABELS,
     GENERIC_SHAPES,
     LOADED_MEANINGS,
     QuestionAnalysis,
     carries_term,
+    find_shape,
     key_terms,
+    machinery,
+    states_concept,
     stems_of,
 )
 from arguments.vocabulary import pack_vocabulary
@@ -173,7 +179,13 @@ def school_of(pack: Pack, work_id: str, fallback: tuple[School, ...]) -> str:
 
 def framing_for(pack: Pack, thesis: Thesis, question: QuestionAnalysis | None) -> tuple[object | None, str, str]:
     """The thesis worded for the question (a pack ``Framing``), the question it comes from, and a warning
-    when the question's shape needs wording that no question in the pack gives this thesis."""
+    when no question in the pack words this thesis for a question of this kind.
+
+    A wording is borrowed from a pack question of the same shape with dates that fit; for a plain "how
+    far" or "why" question that names its key concept, only from a question on that concept (a wording on
+    responsibility never answers a question on motives), of the same shape first, else of another shape
+    on the same subject ("Security rather than ideology explains…" answers "How far was it driven by
+    security?")."""
     if question is None:
         return None, "", ""
     if question.question_id and question.question_id in pack.question:
@@ -181,24 +193,135 @@ def framing_for(pack: Pack, thesis: Thesis, question: QuestionAnalysis | None) -
         framing = own.framing_for(thesis.id)
         if framing is not None or thesis.id in own.theses:
             return framing, own.id, ""
-    best, best_fit = None, 0.0
+    # A plain "how far" or "why" question says what it asks only through its key concept; other shapes
+    # say it through their shape ("the role of", "compare"), whatever concept a question records.
+    stated = question.shape in GENERIC_SHAPES and states_concept(question.text, question.command)
+    best, best_fit = None, (False, 0.0)
     for other in pack.questions:
-        other_shape = other.shape or question.shape
-        if other_shape != question.shape or thesis.id not in other.theses:
+        if thesis.id not in other.theses or (stated and not same_concept(other.concept, question.concept)):
             continue
-        fit = years_overlap(question.years, other.years)
+        if shape_of(other) == question.shape:
+            fit = (True, years_overlap(question.years, other.years))
+            if fit[1] < 0.5:
+                continue
+        elif stated and years_within(question.years, other.years):
+            fit = (False, shared_subject(pack, question.text, other.text))
+            if fit[1] < SUBJECT_FLOOR:
+                continue
+        else:
+            continue
         if fit > best_fit:
             best, best_fit = other, fit
-    if best is not None and best_fit >= 0.5:
-        return best.framing_for(thesis.id), best.id, ""
+    if best is not None:
+        framing = best.framing_for(thesis.id)
+        if framing is not None and best.years and question.years and best.years != question.years:
+            framing = redated(framing, best.years, question.years)
+        return framing, best.id, ""
     if question.shape in GENERIC_SHAPES:
-        return None, "", ""
+        return None, "", _concept_warning(pack, thesis, question) if stated else ""
     return (
         None,
         "",
         f"No question in the pack words the thesis “{thesis.title}” for a question of this kind "
         f"({question.shape_label}). Its statement below answers a different question: use the plan as "
         "material and write the thesis, criteria and verdict for your question yourself.",
+    )
+
+
+# How far a pack question must be on the subject of the one asked to lend it a wording written for another
+# shape of question (see ``shared_subject``).
+SUBJECT_FLOOR = 0.35
+
+
+def shared_subject(pack: Pack, asked: str, other: str) -> float:
+    """How far two questions are on one subject: the mean of the share of each one's subject words that
+    the other uses, each word weighted by its rarity in the pack, the question's machinery ("how far",
+    "driven", "caused") left out. "Driven by a desire for security" and "security rather than ideology
+    explains" share their subject; "driven by reparations" does not."""
+    index = pack_index(pack)
+    words = index.vocabulary
+
+    def subject(text: str) -> dict[str, float]:
+        kept = " ".join(w for w in _WORD.findall(text) if not machinery(w))
+        return {t: index.idf.get(t, 1.0) * (0.3 if t in words.generic else 1.0) for t in words.tokens(kept)}
+
+    def share(of: dict[str, float], inside: dict[str, float]) -> float:
+        return sum(v for t, v in of.items() if t in inside) / (sum(of.values()) or 1.0)
+
+    a, b = subject(asked), subject(other)
+    return (share(a, b) + share(b, a)) / 2
+
+
+def shape_of(question: Question) -> str:
+    """What a pack question makes a plan do: its recorded shape, else read from its wording."""
+    return question.shape or find_shape(question.text, question.command, question.concept)
+
+
+# Concepts that ask the same thing from either end: what the rise of a dictator did to a policy (its
+# consequences) is why the policy changed (its causes).
+_SAME_CONCEPTS = {frozenset({"cause", "consequence"})}
+
+
+def same_concept(a: str, b: str) -> bool:
+    return a == b or frozenset({a, b}) in _SAME_CONCEPTS
+
+
+def years_within(asked: tuple[int, int] | None, other: tuple[int, int] | None) -> bool:
+    """Whether another question's period holds the whole of the one asked (or the two overlap by half)."""
+    if asked is not None and other is not None and other[0] <= asked[0] and asked[1] <= other[1]:
+        return True
+    return years_overlap(asked, other) >= 0.5
+
+
+_SPAN = re.compile(r"\b(1[5-9]\d\d|20\d\d)[–-](\d\d(?:\d\d)?)\b")
+_A_YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
+
+
+def redated(framing: Framing, period: tuple[int, int], asked: tuple[int, int]) -> Framing:
+    """A wording borrowed from a question on a longer period, put in the dates asked: "in 1815–30"
+    becomes "in 1815–22" when every other year it names lies inside the years asked (a wording that
+    cites a later event keeps its own dates: it argues about that longer period)."""
+
+    def span(match: re.Match[str]) -> tuple[int, int]:
+        first, end = int(match.group(1)), match.group(2)
+        return first, int(end) if len(end) == 4 else first // 100 * 100 + int(end)
+
+    def dated(text: str) -> str:
+        if any(span(m) == period for m in _SPAN.finditer(text)):
+            rest = _SPAN.sub("", text)
+            if all(asked[0] <= int(y) <= asked[1] for y in _A_YEAR.findall(rest)):
+                return _SPAN.sub(lambda m: _span_like(m, asked) if span(m) == period else m.group(), text)
+        return text
+
+    fields = {name: dated(getattr(framing, name)) for name in ("text", "short", "verdict", "criteria")}
+    return framing.model_copy(update=fields)
+
+
+def _span_like(match: re.Match[str], years: tuple[int, int]) -> str:
+    """``years`` written as the matched span was ("1815–30", "1815-1830")."""
+    dash = match.group()[4]
+    if len(match.group(2)) == 2 and years[0] // 100 == years[1] // 100:
+        return f"{years[0]}{dash}{years[1] % 100:02d}"
+    return f"{years[0]}{dash}{years[1]}"
+
+
+def _concept_warning(pack: Pack, thesis: Thesis, question: QuestionAnalysis) -> str:
+    """A warning when the thesis's own statement answers questions about another key concept (the
+    pack's questions that use it unworded are all about causes, and this one asks about motives)."""
+    if question.concept == "significance":  # asks about one factor: see ``factor_warning``
+        return ""
+    listing = [q for q in pack.questions if thesis.id in q.theses]
+    # The concepts of the questions it answers in its own words; if every one words it anew, the
+    # concept most of them ask about.
+    own = Counter(q.concept for q in listing if q.framing_for(thesis.id) is None) or Counter(q.concept for q in listing)
+    own = {c for c, n in own.items() if n == max(own.values())}
+    if not own or any(same_concept(c, question.concept) for c in own):
+        return ""
+    kinds = " or ".join(sorted(CONCEPT_LABELS[c] for c in own))
+    return (
+        f"Your question asks about {question.concept_label}; the thesis “{thesis.title}” is written for "
+        f"questions about {kinds}, and no question in the pack words it for yours. Use the plan as "
+        "material and write the thesis, criteria and verdict for your question yourself."
     )
 
 

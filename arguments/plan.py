@@ -103,7 +103,7 @@ def build_plan(
 
     sources = sources_of(pack)
     framing, framed_by, fit_warning = framing_for(pack, thesis, question)
-    fit_warning = fit_warning or factor_warning(pack, thesis, question, factor, framed_by)
+    fit_warning = factor_warning(pack, thesis, question, factor, framed_by) or fit_warning  # the more precise
     full_text = framing.text if framing else thesis.text
     promised = frozenset(stems_of(edits.thesis_text or full_text) - stems_of(pack.info.title) - COMMON_WORDS)
     # An exam plan states the thesis in one sentence (the pack's short wording); revision notes in full.

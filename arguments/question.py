@@ -546,6 +546,20 @@ def find_command(text: str) -> tuple[str, bool]:
     return (command, True) if command is not None else ("to-what-extent", False)
 
 
+_MACHINERY = re.compile("|".join([p for _, p in _CONCEPTS + _COMMANDS] + [r"\brather\b"]))
+
+
+def machinery(word: str) -> bool:
+    """Whether a word is part of what a question asks to do ("driven", "caused", "how"), not its subject."""
+    return bool(_MACHINERY.fullmatch(word.lower()))
+
+
+def states_concept(text: str, command: str) -> bool:
+    """Whether a question names its key concept (otherwise ``find_concept`` assumes aims)."""
+    lowered = text.lower()
+    return command in ("compare", "why") or any(re.search(pattern, lowered) for _, pattern in _CONCEPTS)
+
+
 def find_concept(text: str, command: str) -> str:
     """The key concept: comparison for "compare", causes for "why", otherwise the first match."""
     if command == "compare":

@@ -43,6 +43,7 @@ from typing import NamedTuple
 
 from rank_bm25 import BM25Okapi
 
+from arguments.choose import framing_for
 from arguments.index import (
     Index,
     ThesisInfo,
@@ -72,6 +73,7 @@ CURATED_CLOSE, CURATED_CLOSE_WEIGHT = 0.75, 0.5
 # questions of that shape list come forward; for a plain "how far" or "why" question, theses written
 # only for other shapes step back.
 SHAPE_BONUS, SHAPE_PENALTY = 0.12, 0.12
+CONCEPT_PENALTY = 0.12  # a plain question on motives: theses written only for other concepts step back
 EXPANSION_WEIGHT = 0.5
 CONCEPT_WEIGHT = 0.3
 # The key concept as extra query words (low weight): what a thesis for such a question talks about.
@@ -150,6 +152,14 @@ def _shape_fit(info: ThesisInfo, shape: str) -> float:
     if shape in GENERIC_SHAPES and info.shapes and not info.shapes & GENERIC_SHAPES:
         return -SHAPE_PENALTY
     return 0.0
+
+
+def _concept_misfit(pack: Pack, info: ThesisInfo, analysis: QuestionAnalysis) -> float:
+    """A penalty for a thesis whose plan would warn that it answers another key concept (a thesis on
+    responsibility for a question on motives), when no question in the pack words it for this one."""
+    if analysis.shape not in GENERIC_SHAPES:
+        return 0.0
+    return CONCEPT_PENALTY if framing_for(pack, info.thesis, analysis)[2] else 0.0
 
 
 def _coverage(inside: list[tuple[int, int]], first: int, last: int) -> float:
@@ -307,6 +317,7 @@ def suggest_theses(pack: Pack, question_text: str) -> Suggestions:
             + BLEND["dates"] * dates[row]
             + close.get(info.thesis.id, 0.0)
             + _shape_fit(info, analysis.shape)
+            - _concept_misfit(pack, info, analysis)
         )
         ranked.append((score, row, fits[row][1]))
     if exact is not None:  # the pack's own question: its teacher-chosen theses first, in its order

@@ -9,7 +9,7 @@ import re
 import pytest
 
 from arguments.checklist import MET, check_plan
-from arguments.choose import in_sentence, named_factor, works_named
+from arguments.choose import in_sentence, named_factor, redated, same_concept, works_named
 from arguments.export import render_markdown
 from arguments.lint import lint_pack
 from arguments.load import bundled_packs, load_pack
@@ -183,6 +183,73 @@ def test_no_thesis_bent_to_a_shape_the_pack_does_not_word_it_for():
     assert plan.introduction.fit_warning.startswith("No question in the pack words the thesis")
     marks = {c.number: c.status for c in check_plan(plan, build_outline(plan).words)}
     assert marks[2] != MET  # the thesis does not answer this question: the checklist says so
+
+
+MOTIVE = "How far was Stalin's policy in eastern Europe in the years 1945–48 driven by a desire for security?"
+
+
+def test_a_question_on_motives_is_never_answered_with_a_wording_on_another_concept():
+    """A plain "how far" question on motives borrows a wording only from a pack question on motives and on
+    its subject, put in its dates; a thesis written for other concepts says so, and the checklist with it."""
+    pack = PACKS["cold-war-origins-1941-53"]
+    analysis = analyse_question(MOTIVE, pack)
+    assert (analysis.concept, analysis.shape, analysis.years) == ("aim", "extent", (1945, 1948))
+    for thesis in pack.theses:
+        plan = build_plan(pack, thesis.id, question=analysis)
+        if plan.framed_by:  # never "Stalin was only partly responsible…" (a responsibility question's wording)
+            assert same_concept(pack.question[plan.framed_by].concept, "aim"), (thesis.id, plan.framed_by)
+    # The suggested theses come with the pack's wording for its question on Stalin's security and
+    # ideology, in the years asked, and the checklist finds the thesis answers the question.
+    for ranked in suggest_theses(pack, MOTIVE).ranked[:3]:
+        plan = build_plan(pack, ranked.thesis.id, question=analysis)
+        statement = plan.introduction.thesis_statement
+        assert plan.framed_by == "stalin-security-or-ideology-1945-53", ranked.thesis.id
+        assert statement.startswith("Security rather than ideology") and "1945–48" in statement, statement
+        assert not plan.introduction.fit_warning
+        assert {c.number: c.status for c in check_plan(plan, build_outline(plan).words)}[2] == MET
+    # A thesis the pack writes only for questions on causes: a warning, and the checklist says so.
+    plan = build_plan(pack, "germany-the-crux", question=analysis)
+    assert plan.introduction.fit_warning.startswith("Your question asks about aims and motives; the thesis “Germany")
+    assert {c.number: c.status for c in check_plan(plan, build_outline(plan).words)}[2] != MET
+
+
+def test_a_wording_of_another_shape_is_borrowed_only_on_the_same_subject():
+    pack = PACKS["cold-war-origins-1941-53"]
+    reparations = analyse_question(
+        "How far was Stalin's policy in Germany 1945–49 driven by a desire for reparations?", pack
+    )
+    assert reparations.concept == "aim"
+    for thesis in pack.question["stalin-security-or-ideology-1945-53"].theses:
+        assert build_plan(pack, thesis, question=reparations).framed_by != "stalin-security-or-ideology-1945-53"
+    # A question whose key concept is not named ("… divided Europe. How far do you agree?") is not held
+    # to one, so no thesis is flagged as answering another concept.
+    unnamed = analyse_question(PASTED_COLD_WAR["extent"], pack)
+    for thesis in pack.theses:
+        assert not build_plan(pack, thesis.id, question=unnamed).introduction.fit_warning.startswith(
+            "Your question asks about"
+        )
+    # A shaped question says what it asks through its shape: "the role of Stalin" takes the wording of the
+    # pack's question on Stalin's role, whatever concept that question records.
+    role = analyse_question(PASTED_COLD_WAR["individuals"], pack)
+    assert build_plan(pack, "revolutionary-imperial-paradigm", question=role).framed_by == "stalin-role-1945-53"
+
+
+def test_a_borrowed_wording_takes_the_dates_asked_unless_it_cites_a_later_event():
+    framing = (
+        PACK.questions[0]
+        .framing[0]
+        .model_copy(
+            update={
+                "text": "Policy in 1815–30 was partly X, because of 1818 and 1822.",
+                "short": "In 1815–1830, partly X.",
+            }
+        )
+    )
+    moved = redated(framing, (1815, 1830), (1815, 1822))
+    assert moved.text == "Policy in 1815–22 was partly X, because of 1818 and 1822."
+    assert moved.short == "In 1815–1822, partly X."
+    kept = redated(framing, (1815, 1830), (1815, 1820))  # 1822 lies outside the years asked
+    assert kept.text == framing.text
 
 
 def test_a_question_on_one_factors_importance_weighs_it_against_the_others():
