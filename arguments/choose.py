@@ -653,11 +653,11 @@ def rival_claim(pack: Pack, thesis: Thesis, picker: Picker, preferred: str = "")
 def opposing_paragraph(
     pack: Pack, thesis: Thesis, picker: Picker, length: Length, number: int, verdict: str, preferred: str = ""
 ) -> BodyParagraph | None:
-    """The strongest rival case on this question, its best item, and the answer that weighs it."""
+    """The strongest rival case on this question, its best items, and the answer that weighs it."""
     claim = rival_claim(pack, thesis, picker, preferred)
     if claim is None:
         return None
-    support, _ = choose_support(picker, claim, None if length.support is None else 1)  # its single best item
+    support, _ = choose_support(picker, claim, length.support)  # its best items, as many as a paragraph's
     # The reply from the thesis's side: the rival claim's own counter evidence, with how it fares.
     replies = [
         EvidenceUse(

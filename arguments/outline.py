@@ -89,6 +89,7 @@ class Trim:
     answer: int = ANSWER_WORDS  # words of the answer to the case against
     counters: bool = True  # the judgement names the counters that qualify each paragraph
     definitions: bool = True  # the key terms' working definitions (else only the words to define)
+    rival_items: int = 2  # dated items for the case against
 
 
 def _ladder(*steps: dict[str, object]) -> tuple[Trim, ...]:
@@ -110,6 +111,7 @@ TRIMS = _ladder(
     {"lean": True},
     {"signposts": False},
     {"basis": False},
+    {"rival_items": 1},
     {"definitions": False},
     {"counters": False},
     {"answer": ANSWER_WORDS // 2},
@@ -244,6 +246,13 @@ def _named(use: EvidenceUse, trim: Trim, works: dict[str, Work]) -> str:
     return f"{work.short}: {title}"
 
 
+def _cites(use: EvidenceUse, works: dict[str, Work], text: str) -> bool:
+    """Whether ``text`` cites the work a historian's reading comes from ("Smith (1995) shows …")."""
+    item = use.evidence
+    work = works.get(item.sources[0]) if item.kind == "interpretation" and item.sources else None
+    return work is not None and work.short in text
+
+
 def _rebuttal(use: EvidenceUse, trim: Trim) -> str:
     """The rebuttal in full (revision notes), else the pack's short reply, else its first sentence."""
     if trim is FULL:
@@ -263,11 +272,15 @@ def _paragraph(p: BodyParagraph, plan: EssayPlan, works: dict[str, Work], trim: 
     lines = [Line("School" if len(p.schools) == 1 else "Schools", ", ".join(s.name for s in p.schools))]
     if p.role == "opposing":
         lines.append(Line("The rival case", p.topic_sentence if full else brief(p.topic_sentence, TOPIC_WORDS)))
-        lines.append(Line("Its evidence", "", tuple(_evidence(u, plan, works, trim) for u in p.support)))
+        shown = p.support if full else p.support[: trim.rival_items]
+        lines.append(Line("Its evidence", "", tuple(_evidence(u, plan, works, trim) for u in shown)))
         for use in p.counter:
             # The answer in the plan's own voice (the counter's "how", written against the rival claim),
             # labelled with how the rival case fares; revision notes add the rival school's own reply.
-            answer = f"{_named(use, trim, works)}: {use.how if full else brief(use.how, trim.answer)}"
+            how = use.how if full else brief(use.how, trim.answer)
+            named = _named(use, trim, works)
+            # A historian's reading whose answer cites them already ("Smith (1995) shows …") is not cited twice.
+            answer = how if _cites(use, works, how) else f"{named}: {how}"
             reply = (Line(f"The rival school's reply ({STANCE_LABELS[use.stance]})", _rebuttal(use, trim)),)
             label = f"The answer ({RIVAL_FARES[use.stance]})"
             lines.append(Line(label, answer, (reply if full else ()) + _outside(use, plan), kind="counter"))
@@ -372,8 +385,9 @@ class _Sections:
         key = ("introduction", full, trim.errors, trim.context, trim.lean, trim.signposts)
         built.append(self._part(key, lambda: _introduction_part(plan, trim)))
         for p in plan.body:
-            # The case against also reads how long its answer may be and whether it names its historian.
-            reads = (trim.answer, trim.lean and not trim.basis) if p.role == "opposing" else ()
+            # The case against also reads how many items it shows, how long its answer may be and
+            # whether it names its historian.
+            reads = (trim.rival_items, trim.answer, trim.lean and not trim.basis) if p.role == "opposing" else ()
             key = ("paragraph", p.number, full, trim.citations, *reads)
             built.append(self._part(key, lambda p=p: _paragraph(p, plan, self.works, trim)))
         key = ("historiography", full, trim.lean, trim.entries, trim.basis)
