@@ -205,6 +205,10 @@ _AFTER_NAME = frozenset(
 )
 
 
+# Words that may come before a name without narrowing it ("policy in Ireland", "the role of Peel").
+_BEFORE_NAME = _AFTER_NAME | frozenset({"did", "does", "do", "when", "why", "how", "that", "which", "who", "against"})
+
+
 def _names_a_subject(word: str, text: str) -> bool:
     """An abstract noun that names a subject by itself: not the head of an "of" phrase ("the repeal
     of the Corn Laws", "the maintenance of order"), which says nothing without it."""
@@ -226,6 +230,9 @@ def _a_name_as_noun(name: str, text: str) -> bool:
         return True
     if re.search(rf"\b(?:did|does|do|after|before|when|until)\s+(?:the\s+)?{re.escape(bare)}\b", text):
         return True  # the subject of a clause: "did Parliament fail", "after Peel came to power"
+    before = re.search(rf"\b([\w'’-]+)\s+{re.escape(bare)}\b", text)
+    if before is not None and before.group(1).islower() and before.group(1) not in _BEFORE_NAME:
+        return False  # a name narrowed by a word before it ("northern Ireland"): said alone it means more
     after = re.search(rf"\b{re.escape(bare)}\b(?:['’]s\b)?\s*([\w'’]+)?", text)
     word = after.group(1) if after is not None else None
     return word is None or not word.islower() or word in _AFTER_NAME or word.endswith("ly")  # "Peel personally"

@@ -475,6 +475,13 @@ def test_a_topic_sentence_is_tied_to_the_question_by_a_subject_never_by_a_label(
         for paragraph in build_plan(pack, thesis, question=analysis).paragraphs:
             hook = re.match(r"On ([^:]+): ", paragraph.topic_sentence)
             assert hook is None or hook.group(1) not in labels, (thesis, paragraph.topic_sentence)
+    # A name the question narrows ("in eastern Europe") is not the subject alone: "On Europe:" opened
+    # paragraphs on Korea and Greece.
+    pack = PACKS["cold-war-origins-1941-53"]
+    analysis = analyse_question(MOTIVE, pack)
+    plan = build_plan(pack, suggest_theses(pack, MOTIVE).ranked[0].thesis.id, question=analysis)
+    assert "Europe" not in question_foci(analysis, plan.terms, pack.info.title)
+    assert not [p for p in plan.paragraphs if p.topic_sentence.startswith("On Europe")]
 
 
 def test_the_introduction_and_the_conclusion_give_one_extent():
