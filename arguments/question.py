@@ -5,10 +5,13 @@ Pure string work, no I/O: used for curated questions and for questions a student
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass
+from datetime import date, timedelta
 from functools import lru_cache
 
+from arguments.dates import MONTHS
 from arguments.model import COMMAND_LABELS, Evidence, Pack, Question
 from arguments.vocabulary import Vocabulary, pack_vocabulary
 
@@ -429,6 +432,9 @@ class QuestionAnalysis:
     shape: str = "extent"
     later_than: int = 9999  # the pack's: items dated after it are dated by publication
     pivot: int | None = None  # the year a turning-point question names (its dates run before and after it)
+    # The first and last days an open end names with its month ("after March 2003", "up to June 2009").
+    starts: date | None = None
+    ends: date | None = None
 
     @property
     def words_to_define(self) -> tuple[str, ...]:
@@ -455,6 +461,10 @@ class QuestionAnalysis:
         first, last = self.years
         if self.pivot is not None:
             return f"{self.pivot} as a turning point: weigh {first}–{self.pivot} against {self.pivot}–{last}"
+        if self.starts is not None or self.ends is not None:
+            since = f"{MONTHS[self.starts.month]} {first}" if self.starts is not None else str(first)
+            until = f"{MONTHS[self.ends.month]} {last}" if self.ends is not None else str(last)
+            return f"{since} – {until}"
         return str(first) if first == last else f"{first}–{last}"
 
     def covers(self, first_year: int, last_year: int) -> bool:
@@ -472,6 +482,10 @@ class QuestionAnalysis:
         """
         if item.kind == "interpretation" or (self.historiography and dated_by_publication(item, self.later_than)):
             return True
+        if self.ends is not None and item.date.start > self.ends:
+            return False
+        if self.starts is not None and item.date.end < self.starts:
+            return False
         return self.covers(item.date.year, item.date.end_year)
 
 
@@ -521,6 +535,41 @@ def find_years(
     if named is not None:
         years = list(named)
     return (min(years), max(years)) if years else None
+
+
+_MONTH = "|".join(MONTHS[1:])
+_MONTH_START = re.compile(rf"\b(after|since|from|following)\s+(?:(?:the\s+)?\w+\s+of\s+)?({_MONTH})\s+(\d{{4}})\b")
+_MONTH_END = re.compile(
+    rf"\b(before|up to|until|till|prior to|by|to)\s+(?:the\s+)?(?:end\s+of\s+)?({_MONTH})\s+(\d{{4}})\b"
+)
+
+
+def find_month_ends(text: str, years: tuple[int, int] | None) -> tuple[date | None, date | None]:
+    """The first and last days a question's open ends name with a month, when they are the ends of its
+    ``years``: "after March 2003" starts on 1 April, "since March 2003" on 1 March; "up to June 2009" ends
+    on 30 June, "before June 2009" on 31 May. A month in a name ("the treaty of March 2003") bounds nothing."""
+    if years is None:
+        return None, None
+    starts = ends = None
+    for match in _MONTH_START.finditer(text):
+        word, month, year = match.group(1).lower(), MONTHS.index(match.group(2)), int(match.group(3))
+        if year == years[0]:
+            first = date(year, month, 1)
+            starts = _next_month(first) if word == "after" else first
+    for match in _MONTH_END.finditer(text):
+        word, month, year = match.group(1).lower(), MONTHS.index(match.group(2)), int(match.group(3))
+        if year == years[1]:
+            last = date(year, month, calendar.monthrange(year, month)[1])
+            ends = date(year, month, 1) - timedelta(days=1) if word in ("before", "prior to") else last
+    if starts is not None and (starts.year != years[0] or starts.month == 1):
+        starts = None  # "after December 2002" starts the next year; January starts the year itself
+    if ends is not None and (ends.year != years[1] or ends.month == 12):
+        ends = None
+    return starts, ends
+
+
+def _next_month(day: date) -> date:
+    return date(day.year + day.month // 12, day.month % 12 + 1, 1)
 
 
 def _command_in(text: str) -> str | None:
@@ -606,11 +655,14 @@ def analyse_question(text: str, pack: Pack) -> QuestionAnalysis:
         pivot = years[0]
         first, last = info.open_period
         years = (max(first, pivot - PIVOT_SPAN), min(last, pivot + PIVOT_SPAN)) if first <= pivot <= last else years
+    starts, ends = find_month_ends(clean, years) if pivot is None else (None, None)
     return QuestionAnalysis(
         text=clean,
         command=command,
         concept=find_concept(clean, command),
         years=years,
+        starts=starts,
+        ends=ends,
         loaded_words=find_loaded_words(clean, words.loaded),
         command_found=found,
         historiography=historiography,

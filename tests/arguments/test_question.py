@@ -13,6 +13,7 @@ from arguments.question import (
     find_command,
     find_concept,
     find_loaded_words,
+    find_month_ends,
     find_years,
     from_question,
     is_historiography,
@@ -234,3 +235,35 @@ def test_a_turning_point_question_weighs_before_against_after_its_year() -> None
     assert "1934 as a turning point" in analysis.years_label
     ordinary = analyse_question("Why did the USSR join the League of Nations in 1934?", PACK)
     assert ordinary.pivot is None and ordinary.years == (1934, 1934)
+
+
+@pytest.mark.parametrize(
+    ("text", "years", "starts", "ends"),
+    [
+        ("How far did policy change up to June 1846?", (1841, 1846), None, "1846-06-30"),
+        ("Why did the ministry fall before June 1846?", (1841, 1846), None, "1846-05-31"),
+        ("How far did policy change after March 1841, up to June 1846?", (1841, 1846), "1841-04-01", "1846-06-30"),
+        ("Assess policy from September 1845 to August 1846.", (1845, 1846), "1845-09-01", "1846-08-31"),
+        # A month in a name bounds nothing; nor does a month at the far end of a longer range.
+        ("Why was the Act of June 1846 passed?", (1846, 1846), None, None),
+        ("How far did policy change between 1841 and 1846, up to June 1844?", (1841, 1846), None, None),
+    ],
+)
+def test_an_open_end_with_a_month_bounds_the_questions_dates(text, years, starts, ends) -> None:
+    found = find_month_ends(text, years)
+    assert tuple(str(d) if d else None for d in found) == (starts, ends)
+
+
+def test_evidence_after_the_month_a_question_ends_is_outside_its_dates() -> None:
+    pack = load_pack()
+    analysis = analyse_question(
+        "Assess the significance of the Munich Agreement of September 1938 for Soviet foreign policy up to August "
+        "1939.",
+        pack,
+    )
+    assert (analysis.years, str(analysis.ends)) == ((1938, 1939), "1939-08-31")
+    assert analysis.years_label == "1938 – August 1939"
+    after = [e for e in pack.evidence if e.kind != "interpretation" and e.date.start > analysis.ends]
+    inside = [e for e in pack.evidence if e.kind != "interpretation" and e.date.start <= analysis.ends]
+    assert after and not any(analysis.covers_item(e) for e in after if e.date.year == 1939)
+    assert all(analysis.covers_item(e) for e in inside if e.date.end.year >= 1938)
