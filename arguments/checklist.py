@@ -10,7 +10,7 @@ import math
 import re
 from dataclasses import dataclass
 
-from arguments.essay import CONCEDED, EssayPlan
+from arguments.essay import EssayPlan
 from arguments.question import carries_term
 from arguments.wording import extent_step
 
@@ -134,12 +134,12 @@ def check_plan(plan: EssayPlan, words: int, defined: bool = True) -> tuple[Check
     else:
         reason = f"define {', '.join(undefined)} in your own words" if undefined else "define your key terms"
     add("Concepts are defined and used correctly", True if words_to_define and not undefined else None, reason)
-    conceded = [p for p in plan.paragraphs if p.stance == CONCEDED]
+    conceded = len(conc.concessions)  # the conclusion's own count: conceded counters and a case against that stands
     add(
         "The conclusion is a reasoned judgement, refined by the weighing",
         conc.judgement.strip() != statement.strip(),
         "the extent restated in the light of "
-        + (f"{len(conceded)} conceded counter(s)" if conceded else "the counters and the opposing case"),
+        + (f"{conceded} point{'s' * (conceded != 1)} conceded" if conceded else "the counters and the opposing case"),
     )
     limit = plan.length.words
     add(

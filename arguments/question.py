@@ -461,6 +461,9 @@ class QuestionAnalysis:
         first, last = self.years
         if self.pivot is not None:
             return f"{self.pivot} as a turning point: weigh {first}–{self.pivot} against {self.pivot}–{last}"
+        if (self.starts is not None or self.ends is not None) and first == last:
+            since = MONTHS[self.starts.month] if self.starts is not None else "January"
+            return f"{since} – {MONTHS[self.ends.month] if self.ends is not None else 'December'} {last}"
         if self.starts is not None or self.ends is not None:
             since = f"{MONTHS[self.starts.month]} {first}" if self.starts is not None else str(first)
             until = f"{MONTHS[self.ends.month]} {last}" if self.ends is not None else str(last)
@@ -538,19 +541,25 @@ def find_years(
 
 
 _MONTH = "|".join(MONTHS[1:])
+_A_MONTH = re.compile(rf"\b({_MONTH})\s+(\d{{4}})\b")
 _MONTH_START = re.compile(rf"\b(after|since|from|following)\s+(?:(?:the\s+)?\w+\s+of\s+)?({_MONTH})\s+(\d{{4}})\b")
 _MONTH_END = re.compile(
     rf"\b(before|up to|until|till|prior to|by|to)\s+(?:the\s+)?(?:end\s+of\s+)?({_MONTH})\s+(\d{{4}})\b"
 )
 
 
-def find_month_ends(text: str, years: tuple[int, int] | None) -> tuple[date | None, date | None]:
+def find_month_ends(text: str, years: tuple[int, int] | None, causes: bool = False) -> tuple[date | None, date | None]:
     """The first and last days a question's open ends name with a month, when they are the ends of its
     ``years``: "after March 2003" starts on 1 April, "since March 2003" on 1 March; "up to June 2009" ends
-    on 30 June, "before June 2009" on 31 May. A month in a name ("the treaty of March 2003") bounds nothing."""
+    on 30 June, "before June 2009" on 31 May. A month in a name ("the treaty of March 2003") bounds
+    nothing, except in a question on ``causes``: what caused the treaty of March 2003 came by March 2003."""
     if years is None:
         return None, None
     starts = ends = None
+    if causes:
+        named = [MONTHS.index(m.group(1)) for m in _A_MONTH.finditer(text) if int(m.group(2)) == years[1]]
+        if named:
+            ends = date(years[1], max(named), calendar.monthrange(years[1], max(named))[1])
     for match in _MONTH_START.finditer(text):
         word, month, year = match.group(1).lower(), MONTHS.index(match.group(2)), int(match.group(3))
         if year == years[0]:
@@ -655,11 +664,13 @@ def analyse_question(text: str, pack: Pack) -> QuestionAnalysis:
         pivot = years[0]
         first, last = info.open_period
         years = (max(first, pivot - PIVOT_SPAN), min(last, pivot + PIVOT_SPAN)) if first <= pivot <= last else years
-    starts, ends = find_month_ends(clean, years) if pivot is None else (None, None)
+    concept = find_concept(clean, command)
+    causes = concept == "cause" and not historiography
+    starts, ends = find_month_ends(clean, years, causes) if pivot is None else (None, None)
     return QuestionAnalysis(
         text=clean,
         command=command,
-        concept=find_concept(clean, command),
+        concept=concept,
         years=years,
         starts=starts,
         ends=ends,
@@ -673,15 +684,21 @@ def analyse_question(text: str, pack: Pack) -> QuestionAnalysis:
 
 
 def from_question(question: Question, pack: Pack) -> QuestionAnalysis:
-    """The analysis of a curated question: its recorded command, concept and years win."""
+    """The analysis of a curated question: its recorded command, concept and years win (a month its
+    wording gives to an end of those years bounds it, as in a pasted question)."""
+    historiography = is_historiography(question.text)
+    causes = question.concept == "cause" and not historiography
+    starts, ends = find_month_ends(question.text, question.years, causes)
     return QuestionAnalysis(
         text=question.text,
         command=question.command,
         concept=question.concept,
         years=question.years,
+        starts=starts,
+        ends=ends,
         loaded_words=find_loaded_words(question.text, pack_vocabulary(pack).loaded),
         question_id=question.id,
-        historiography=is_historiography(question.text),
+        historiography=historiography,
         shape=question.shape or find_shape(question.text, question.command, question.concept),
         later_than=pack.info.later_than,
     )

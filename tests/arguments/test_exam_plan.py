@@ -261,7 +261,8 @@ def test_a_question_on_one_factors_importance_weighs_it_against_the_others():
         analysis = analyse_question(text, pack)
         assert named_factor(pack, analysis) == "the Marshall Plan"  # the pack's own name for it, synonyms read
         plan = build_plan(pack, "1947-the-turning-point", question=analysis)
-        assert plan.introduction.fit_warning.startswith("Your question asks how important the Marshall Plan was;")
+        assert plan.framed_by == "marshall-plan-importance-1947-49" and not plan.introduction.fit_warning
+        assert plan.introduction.thesis_statement.startswith("The Marshall Plan was largely decisive")
         openings = {p.heading: p.topic_sentence for p in plan.paragraphs}
         # Ranked against the paragraph that argues the factor (ranked 1 here), as an importance question asks.
         assert openings["The Truman Doctrine universalised a regional crisis"].startswith(
@@ -270,7 +271,10 @@ def test_a_question_on_one_factors_importance_weighs_it_against_the_others():
         assert not openings["The Marshall Plan split Europe in two"].startswith(("Ranked", "On "))
         # A paragraph whose evidence speaks of the factor (Moscow's answer to it) is on it, not beside it.
         assert openings["The Cominform closed the Eastern bloc"].startswith("On the Marshall Plan: ")
-        marks = {c.number: c.status for c in check_plan(plan, build_outline(plan).words)}
+        # A thesis no question in the pack words for the factor is flagged, in the plan and the checklist.
+        unworded = build_plan(pack, "ideology-drove-the-conflict", question=analysis)
+        assert unworded.introduction.fit_warning.startswith("Your question asks how important the Marshall Plan was;")
+        marks = {c.number: c.status for c in check_plan(unworded, build_outline(unworded).words)}
         assert marks[2] != MET
     # A thesis written about the factor, or worded for it by one of the pack's questions, needs no warning.
     korea = analyse_question("How significant was the Korean War in the development of the Cold War, 1950–53?", pack)
@@ -496,6 +500,18 @@ def test_the_introduction_and_the_conclusion_give_one_extent():
             lowered += 1
             assert extent in stated and extent in plan.conclusion.judgement.casefold(), thesis
     assert lowered >= 5  # the bundled pairs that concede twice
+
+
+def test_the_checklist_counts_the_concessions_the_conclusion_counts():
+    """Point 14 said "2 conceded counter(s)" beside a conclusion that "concedes 3 points" (the case against
+    that stands is a concession too)."""
+    for pack, analysis, thesis in PAIRS:
+        plan = build_plan(pack, thesis, question=analysis)
+        reason = {c.number: c.reason for c in check_plan(plan, build_outline(plan).words)}[14]
+        conceded = len(plan.conclusion.concessions)
+        if conceded:
+            assert f"{conceded} point{'s' * (conceded != 1)} conceded" in reason, (thesis, reason)
+            assert f"concedes {conceded} point" in plan.conclusion.judgement or conceded < 2, thesis
 
 
 def test_the_case_against_is_argued_with_two_dated_items_and_cited_once():

@@ -267,3 +267,18 @@ def test_evidence_after_the_month_a_question_ends_is_outside_its_dates() -> None
     inside = [e for e in pack.evidence if e.kind != "interpretation" and e.date.start <= analysis.ends]
     assert after and not any(analysis.covers_item(e) for e in after if e.date.year == 1939)
     assert all(analysis.covers_item(e) for e in inside if e.date.end.year >= 1938)
+
+
+def test_a_question_on_causes_ends_with_the_month_of_the_event_it_names() -> None:
+    """What caused the treaty of June 1846 came by June 1846: evidence from later in that year is not a cause
+    (a plan on the August 1939 pact offered the Havas report of November 1939 as an answer)."""
+    text = "Why was the Act of June 1846 passed?"
+    assert str(find_month_ends(text, (1846, 1846), causes=True)[1]) == "1846-06-30"
+    assert find_month_ends(text, (1846, 1846)) == (None, None)  # any other question: a name bounds nothing
+    pack = load_pack()
+    for question in (q for q in pack.questions if q.id in ("pact-and-appeasement", "why-pact-1939")):
+        analysis = from_question(question, pack)
+        assert str(analysis.ends) == "1939-08-31", question.id
+        later = [e for e in pack.evidence if e.kind != "interpretation" and e.date.start.isoformat() >= "1939-09"]
+        assert later and not any(analysis.covers_item(e) for e in later)
+    assert from_question(pack.question["why-pact-1939"], pack).years_label == "January – August 1939"
