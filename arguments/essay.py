@@ -171,13 +171,17 @@ class BodyParagraph:
     note: str = ""
     role: str = "argument"  # "argument" | "opposing" (the strongest rival case, weighed)
     weighing: str = ""  # opposing paragraph: what the rival case does to the thesis
+    # In a question on one factor's importance, how this paragraph weighs against the factor's own
+    # ("below the Court of Appeal (paragraph 2)"); "" if it is that paragraph or the question names none.
+    against: str = ""
 
     @property
     def link_short(self) -> str:
         """The link in a few words: what the paragraph does to the thesis, and its rank."""
         does = {STANDS: "supports the thesis", QUALIFIED: "supports it, qualified", CONCEDED: "concedes ground"}
         rank = f"ranked {self.rank}" + (" (decisive)" if self.rank == 1 else "")
-        return f"{does.get(self.stance, 'supports it, untested').capitalize()}; {rank}."
+        against = f", {self.against}" if self.against else ""
+        return f"{does.get(self.stance, 'supports it, untested').capitalize()}; {rank}{against}."
 
     @property
     def stance(self) -> str:

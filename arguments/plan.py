@@ -162,15 +162,24 @@ def build_plan(
         )
         for c, s, _, _ in countered
     }
-    argued = next((ranking.index(c.id) + 1 for c, _, _, _ in countered if names_factor(pack, c.text, factor)), None)
+    argued = next(
+        (
+            (ranking.index(c.id) + 1, n)
+            for n, (c, _, _, _) in enumerate(countered, 1)
+            if names_factor(pack, c.text, factor)
+        ),
+        None,
+    )
     for number, (claim, support, counter, dropped) in enumerate(countered, start=1):
         rank = ranking.index(claim.id) + 1
-        lead = ""
+        lead = against = ""
         if factor and speaks[claim.id]:
             lead = f"On {factor}"  # the pack's name for it, however the question wrote it
-        elif factor:
-            against = "Weigh against" if argued is None else f"Ranked {'below' if rank > argued else 'above'}"
-            lead = f"{against} {factor}"
+        elif factor and argued is None:
+            against = f"to weigh against {factor}"
+        if factor and argued is not None and number != argued[1]:
+            # Where it ranks against the paragraph that argues the factor, said in its link.
+            against = f"{'below' if rank > argued[0] else 'above'} {factor} (paragraph {argued[1]})"
         stance = counter[0].stance if counter else ""
         paragraphs.append(
             BodyParagraph(
@@ -181,11 +190,11 @@ def build_plan(
                 counter=tuple(counter),
                 dropped=tuple(dropped),
                 historians=historians_of(pack, claim, sources, length.historians),
-                link=link_sentence(stance, rank, len(countered)),
+                link=link_sentence(stance, rank, len(countered)) + (f" It ranks {against}." if against else ""),
                 topic_sentence=topic_sentence_of(
                     claim,
                     terms,
-                    foci,
+                    () if factor and not lead else foci,  # never "On the factor:" over another subject
                     exam=length.paragraphs is not None,
                     lead=lead,
                     common=common_words(pack),
@@ -193,6 +202,7 @@ def build_plan(
                 heading=heading_of(claim),
                 rank=rank,
                 note=edits.note(claim.id),
+                against=against,
             )
         )
     verdict = framing.verdict if framing else thesis.verdict

@@ -261,9 +261,8 @@ def topic_sentence_of(
     """The claim as the paragraph's opening (an exam plan: its short topic sentence, if the pack has
     one), tied to the question's terms when it does not use them: by the question's key phrase that
     the claim itself speaks of ("On the navy:" for a paragraph on a naval battle, not "On the two
-    allies:"), else its first. ``lead``: in a question about one factor's importance, how a paragraph
-    that does not speak of the factor weighs against it ("Ranked below the Court of Appeal: …", not
-    "On the Court of Appeal: …" over a paragraph about something else)."""
+    allies:"), else its first. ``lead``: the hook to use instead, as in a question about one factor's
+    importance, where a paragraph whose evidence speaks of the factor is "On the Court of Appeal: …"."""
     if isinstance(foci, str):
         foci = (foci,) if foci else ()
     about = stems_of(f"{claim.label} {claim.topic} {claim.text}")

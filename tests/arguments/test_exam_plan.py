@@ -94,7 +94,9 @@ def test_an_exam_plan_answers_the_question_as_set(pack, analysis, thesis):
     )
     hooks = question_foci(analysis, plan.terms, pack.info.title)  # what a paragraph can be tied by
     for paragraph in plan.paragraphs:
-        assert carries_term(paragraph.topic_sentence, plan.terms) or not hooks, paragraph.topic_sentence
+        # Tied to the question in its opening, or (on one factor's importance) ranked against the factor.
+        ranked = bool(paragraph.against) and paragraph.against in paragraph.link_short
+        assert carries_term(paragraph.topic_sentence, plan.terms) or ranked or not hooks, paragraph.topic_sentence
     text = render_markdown(plan)
     assert not re.search(r"(?i)\bwiki\b|old notes|source notes|encyclop", text), "no notes for the pack's authors"
     assert len(plan.introduction.errors) <= 3
@@ -264,11 +266,15 @@ def test_a_question_on_one_factors_importance_weighs_it_against_the_others():
         assert plan.framed_by == "marshall-plan-importance-1947-49" and not plan.introduction.fit_warning
         assert plan.introduction.thesis_statement.startswith("The Marshall Plan was largely decisive")
         openings = {p.heading: p.topic_sentence for p in plan.paragraphs}
-        # Ranked against the paragraph that argues the factor (ranked 1 here), as an importance question asks.
-        assert openings["The Truman Doctrine universalised a regional crisis"].startswith(
-            "Ranked below the Marshall Plan: "
-        )
+        links = {p.heading: p.link_short for p in plan.paragraphs}
+        number = next(p.number for p in plan.paragraphs if p.heading == "The Marshall Plan split Europe in two")
+        # Ranked against the paragraph that argues the factor (ranked 1 here), as an importance question asks,
+        # in the link; the topic sentence stays the claim, with no label before it.
+        truman = "The Truman Doctrine universalised a regional crisis"
+        assert links[truman] == f"Supports it, qualified; ranked 2, below the Marshall Plan (paragraph {number})."
+        assert openings[truman].startswith("In 1947 the Truman Doctrine")
         assert not openings["The Marshall Plan split Europe in two"].startswith(("Ranked", "On "))
+        assert "below" not in links["The Marshall Plan split Europe in two"]
         # A paragraph whose evidence speaks of the factor (Moscow's answer to it) is on it, not beside it.
         assert openings["The Cominform closed the Eastern bloc"].startswith("On the Marshall Plan: ")
         # A thesis no question in the pack words for the factor is flagged, in the plan and the checklist.
