@@ -34,9 +34,12 @@ def _range(plan: EssayPlan) -> str:
     return plan.question.years_label if plan.question is not None else "the period"
 
 
-def check_plan(plan: EssayPlan, words: int, defined: bool = True) -> tuple[CheckItem, ...]:
+def check_plan(
+    plan: EssayPlan, words: int, defined: bool = True, rival_items: int | None = None
+) -> tuple[CheckItem, ...]:
     """The plan marked against the top-band checklist; ``defined``: whether the plan shows its key
-    terms' working definitions (the tightest exam plans list only the words to define)."""
+    terms' working definitions (the tightest exam plans list only the words to define);
+    ``rival_items``: how many of the case against's items it shows (None: all)."""
     q, intro, conc = plan.question, plan.introduction, plan.conclusion
     body = plan.body
     items: list[CheckItem] = []
@@ -72,11 +75,16 @@ def check_plan(plan: EssayPlan, words: int, defined: bool = True) -> tuple[Check
         opening and bool(plan.paragraphs),
         f"{len(plan.paragraphs)} argued paragraphs, each opening with a claim",
     )
-    thin = [str(p.number) for p in plan.paragraphs if len(p.support) < 2]
+    shown = {p.number: len(p.support) for p in body}
+    if plan.opposing is not None and rival_items is not None:
+        shown[plan.opposing.number] = min(rival_items, len(plan.opposing.support))
+    thin = [str(n) for n, items in shown.items() if items < 2]
     add(
         "Evidence is specific and dated (two items or more a paragraph)",
         not thin,
-        "every paragraph has two dated items" if not thin else f"paragraph {', '.join(thin)}: add a dated item",
+        "every paragraph, the case against too, has two dated items"
+        if not thin
+        else f"paragraph {', '.join(thin)}: add a dated item",
     )
     add(
         "Each item is linked to its claim",

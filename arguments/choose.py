@@ -692,7 +692,7 @@ def opposing_paragraph(
         historians=historians_of(pack, claim, sources_of(pack), length.historians),
         link=weighing,
         topic_sentence=claim.topic if claim.topic and length.paragraphs is not None else first_sentence(claim.text),
-        heading=f"The strongest case against: {heading_of(claim)}",
+        heading=f"The strongest case against: {run_on(heading_of(claim), common_words(pack))}",
         role="opposing",
         weighing=weighing,
     )

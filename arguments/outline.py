@@ -349,7 +349,7 @@ def build_outline(plan: EssayPlan) -> Outline:
     words = sections.words(trim) + header
     bibliography = tuple(Line("", bibliography_entry(w)) for w in plan.bibliography)
     marks = {MET: "met", TO_DO: "to do"}
-    checked = check_plan(plan, words, defined=trim.definitions)
+    checked = check_plan(plan, words, defined=trim.definitions, rival_items=None if trim is FULL else trim.rival_items)
     checklist = tuple(Line(f"{c.number}. {c.point}", f"{marks.get(c.status, 'yours')}: {c.reason}") for c in checked)
     parts += [
         Part(BIBLIOGRAPHY, f"Bibliography ({len(plan.bibliography)})", bibliography, counted=False),

@@ -539,6 +539,25 @@ def test_the_case_against_is_argued_with_two_dated_items_and_cited_once():
                 for work in plan.bibliography:
                     assert line.text.count(work.short) <= 1, (thesis, line.text)
     assert shown >= 150 and two >= 0.4 * shown, (two, shown)  # 101 of 234 at 50 minutes; the rest lack room
+    # Its heading runs on after the colon: "The strongest case against: self-interest and terror …".
+    plan = build_plan(PACK, "cs-genuine-until-western-failure", question=from_question(PACK.questions[0], PACK))
+    assert plan.opposing.heading == "The strongest case against: self-interest and terror set how far Moscow went"
+
+
+def test_the_checklist_counts_the_case_against_among_the_paragraphs_that_need_two_items():
+    """Point 5 said "every paragraph has two dated items" over a case against that showed one."""
+    marked = 0
+    for pack, analysis, thesis in PAIRS:
+        outline = build_outline(build_plan(pack, thesis, question=analysis))
+        counts = []
+        for part in outline.parts:
+            evidence = next((line for line in part.lines if line.label in ("Evidence", "Its evidence")), None)
+            if evidence is not None:
+                counts.append(len(evidence.children))
+        point = {c.number: c for c in outline.checklist}[5]
+        assert (point.status == MET) == (bool(counts) and min(counts) >= 2), (thesis, counts, point.reason)
+        marked += point.status != MET
+    assert marked  # the tightest plans show the case against with one item, and say so
 
 
 def test_a_historians_reading_is_cited_as_one_not_dated_like_an_event():
