@@ -202,8 +202,11 @@ def framing_for(pack: Pack, thesis: Thesis, question: QuestionAnalysis | None) -
             continue
         if shape_of(other) == question.shape:
             fit = (True, years_overlap(question.years, other.years))
-            if fit[1] < 0.5:
-                continue
+            if fit[1] < 0.5 and not (
+                years_within(question.years, other.years)
+                and shared_subject(pack, question.text, other.text) >= SUBJECT_FLOOR
+            ):
+                continue  # a shorter span inside a longer one, on the same subject, still takes its wording
         elif stated and years_within(question.years, other.years):
             fit = (False, shared_subject(pack, question.text, other.text))
             if fit[1] < SUBJECT_FLOOR:
@@ -214,8 +217,13 @@ def framing_for(pack: Pack, thesis: Thesis, question: QuestionAnalysis | None) -
             best, best_fit = other, fit
     if best is not None:
         framing = best.framing_for(thesis.id)
-        if framing is not None and best.years and question.years and best.years != question.years:
-            framing = redated(framing, best.years, question.years)
+        if best.years and question.years and best.years != question.years:
+            # The wording borrowed (the thesis's own, where that question uses it) in the years asked.
+            own = Framing(
+                thesis=thesis.id, text=thesis.text, short=thesis.short, verdict=thesis.verdict, criteria=thesis.criteria
+            )
+            moved = redated(framing or own, best.years, question.years)
+            framing = moved if framing is not None or moved != own else None
         return framing, best.id, ""
     if question.shape in GENERIC_SHAPES:
         return None, "", _concept_warning(pack, thesis, question) if stated else ""

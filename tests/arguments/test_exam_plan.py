@@ -236,6 +236,17 @@ def test_a_wording_of_another_shape_is_borrowed_only_on_the_same_subject():
     assert build_plan(pack, "revolutionary-imperial-paradigm", question=role).framed_by == "stalin-role-1945-53"
 
 
+def test_a_question_on_part_of_a_pack_questions_period_takes_its_wording_in_its_own_years():
+    """A pasted question on 1936–39 of the subject a pack question sets for 1931–39 is answered by that
+    question's thesis in the years asked, the thesis's own wording put in them (it said "1931–39")."""
+    text = "To what extent was Soviet foreign policy in the years 1936–39 shaped by the threat from Japan?"
+    analysis = analyse_question(text, PACK)
+    plan = build_plan(PACK, "far-east-two-front-threat", question=analysis)
+    assert plan.framed_by == "japan-threat-1931-39"
+    assert "in 1936–39" in plan.introduction.thesis_statement and "1931" not in plan.introduction.thesis_statement
+    assert plan.conclusion.judgement.startswith("Soviet foreign policy in 1936–39")
+
+
 def test_a_borrowed_wording_takes_the_dates_asked_unless_it_cites_a_later_event():
     framing = (
         PACK.questions[0]
