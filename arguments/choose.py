@@ -246,18 +246,27 @@ def shared_subject(pack: Pack, asked: str, other: str) -> float:
     the other uses, each word weighted by its rarity in the pack, the question's machinery ("how far",
     "driven", "caused") left out. "Driven by a desire for security" and "security rather than ideology
     explains" share their subject; "driven by reparations" does not."""
-    index = pack_index(pack)
-    words = index.vocabulary
-
-    def subject(text: str) -> dict[str, float]:
-        kept = " ".join(w for w in _WORD.findall(text) if not machinery(w))
-        return {t: index.idf.get(t, 1.0) * (0.3 if t in words.generic else 1.0) for t in words.tokens(kept)}
 
     def share(of: dict[str, float], inside: dict[str, float]) -> float:
         return sum(v for t, v in of.items() if t in inside) / (sum(of.values()) or 1.0)
 
-    a, b = subject(asked), subject(other)
+    known = _pack_subjects(pack)  # the pack's own questions' subjects, worked out once; never a student's
+    a = known.get(asked) or _subject(pack, asked)
+    b = known.get(other) or _subject(pack, other)
     return (share(a, b) + share(b, a)) / 2
+
+
+def _subject(pack: Pack, text: str) -> dict[str, float]:
+    """A question's subject words, each weighted by its rarity in the pack (generic words at 0.3)."""
+    index = pack_index(pack)
+    words = index.vocabulary
+    kept = " ".join(w for w in _WORD.findall(text) if not machinery(w))
+    return {t: index.idf.get(t, 1.0) * (0.3 if t in words.generic else 1.0) for t in words.tokens(kept)}
+
+
+@per_pack
+def _pack_subjects(pack: Pack) -> dict[str, dict[str, float]]:
+    return {q.text: _subject(pack, q.text) for q in pack.questions}
 
 
 def shape_of(question: Question) -> str:

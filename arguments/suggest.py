@@ -51,6 +51,7 @@ from arguments.index import (
     pack_index,
     vector,
 )
+from arguments.memo import per_pack
 from arguments.model import Pack, Question, Thesis
 from arguments.question import (
     GENERIC_SHAPES,
@@ -284,11 +285,20 @@ def _signals(index: Index, query: dict[str, float]) -> _Signals:
     )
 
 
+@per_pack
+def _folded_questions(pack: Pack) -> dict[str, Question]:
+    """The pack's questions by their folded text (the first of any two that fold alike)."""
+    folded: dict[str, Question] = {}
+    for question in pack.questions:
+        folded.setdefault(fold(question.text), question)
+    return folded
+
+
 def suggest_theses(pack: Pack, question_text: str) -> Suggestions:
     """Decode a question and rank the pack's theses for it (none when it is off-topic)."""
     index = pack_index(pack)
     text = " ".join(question_text.split())
-    exact = next((q for q in pack.questions if fold(q.text) == fold(text)), None)
+    exact = _folded_questions(pack).get(fold(text))
     analysis = from_question(exact, pack) if exact is not None else analyse_question(text, pack)
     if not fold(text):
         return Suggestions(analysis, False, (), "No question given: type or paste an essay question.")
