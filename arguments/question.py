@@ -417,6 +417,9 @@ def carries_term(sentence: str, terms: tuple[str, ...]) -> bool:
     return any(len(t) >= 5 and t[:5] in heads for t in terms)
 
 
+_HOW_WHAT = re.compile(r"^\W*how (important|significant|successful|effective|serious|far)\b", re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class QuestionAnalysis:
     """What a question asks: the first item of a top-band plan (marking criteria, checklist 1)."""
@@ -448,7 +451,9 @@ class QuestionAnalysis:
 
     @property
     def command_label(self) -> str:
-        return COMMAND_LABELS[self.command]
+        """The command term as the question words it: "How important" asks what "How far" does."""
+        asked = _HOW_WHAT.match(self.text) if self.command == "how-far" else None
+        return f"How {asked.group(1).lower()}" if asked else COMMAND_LABELS[self.command]
 
     @property
     def concept_label(self) -> str:

@@ -282,3 +282,16 @@ def test_a_question_on_causes_ends_with_the_month_of_the_event_it_names() -> Non
         later = [e for e in pack.evidence if e.kind != "interpretation" and e.date.start.isoformat() >= "1939-09"]
         assert later and not any(analysis.covers_item(e) for e in later)
     assert from_question(pack.question["why-pact-1939"], pack).years_label == "January – August 1939"
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("How important was Peel in the repeal of the Corn Laws?", "How important"),
+        ("How successful was Peel's ministry in 1841–46?", "How successful"),
+        ("How far was the repeal of 1846 the result of the famine?", "How far"),
+        ("'Peel split his party.' How far do you agree?", "How far"),
+    ],
+)
+def test_the_command_is_named_as_the_question_words_it(text: str, label: str) -> None:
+    assert analyse_question(text, load_pack()).command_label == label
