@@ -275,8 +275,9 @@ def shape_of(question: Question) -> str:
 
 
 # Concepts that ask the same thing from either end: what the rise of a dictator did to a policy (its
-# consequences) is why the policy changed (its causes).
-_SAME_CONCEPTS = {frozenset({"cause", "consequence"})}
+# consequences) is why the policy changed (its causes); an event's significance for a policy is judged
+# by its consequences for it.
+_SAME_CONCEPTS = {frozenset({"cause", "consequence"}), frozenset({"significance", "consequence"})}
 
 
 def same_concept(a: str, b: str) -> bool:

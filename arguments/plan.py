@@ -208,16 +208,6 @@ def build_plan(
     verdict = framing.verdict if framing else thesis.verdict
     preferred = getattr(framing, "rival", "")  # the case against chosen for the thesis as worded here
     opposing = opposing_paragraph(pack, thesis, picker, length, len(paragraphs) + 1, verdict, preferred)
-    if opposing is not None:
-        opposing = replace(opposing, note=edits.note("opposing"))
-        top = next((p for p in paragraphs if p.rank == 1), None)
-        if opposing.stance == QUALIFIED and top is not None:  # weighed against the plan's strongest paragraph
-            weighed = (
-                f"It qualifies “{in_sentence(pack, verdict)}” without overturning it: paragraph {top.number} "
-                f"({in_sentence(pack, top.heading.rstrip('.…'))}) weighs more."
-            )
-            opposing = replace(opposing, weighing=weighed, link=weighed)
-
     concessions = tuple(
         f"paragraph {p.number} ({_counter_named(pack, p, short=length.paragraphs is not None)})"
         for p in paragraphs
@@ -228,6 +218,17 @@ def build_plan(
     # The extent the plan can defend, from the introduction on (two concessions lower it a step).
     extent, change = refine_extent(verdict, len(concessions))
     refined = with_extent(statement, verdict, extent)  # a student's own wording stays as written
+    if opposing is not None:
+        # The case against is weighed against the extent the plan defends (the introduction's), not the
+        # thesis's first word for it: "It qualifies “partly” …" where the plan says "partly".
+        weighed = opposing.weighing.replace(f"“{verdict}”", f"“{extent}”")
+        top = next((p for p in paragraphs if p.rank == 1), None)
+        if opposing.stance == QUALIFIED and top is not None:  # weighed against the plan's strongest paragraph
+            weighed = (
+                f"It qualifies “{in_sentence(pack, extent)}” without overturning it: paragraph {top.number} "
+                f"({in_sentence(pack, top.heading.rstrip('.…'))}) weighs more."
+            )
+        opposing = replace(opposing, note=edits.note("opposing"), weighing=weighed, link=weighed)
 
     criteria = framing.criteria if framing else thesis.criteria
     if question is not None:

@@ -247,6 +247,19 @@ def test_a_question_on_part_of_a_pack_questions_period_takes_its_wording_in_its_
     assert plan.conclusion.judgement.startswith("Soviet foreign policy in 1936–39")
 
 
+def test_an_events_significance_borrows_the_wording_on_its_consequences():
+    """An event's significance for a policy is judged by its consequences: the pasted Munich question takes
+    the wording of the pack's question on Munich's impact (it got a thesis on the pact with a warning)."""
+    text = (
+        "Assess the significance of the Munich Agreement of September 1938 for Soviet foreign policy up to August 1939."
+    )
+    analysis = analyse_question(text, PACK)
+    assert analysis.concept == "significance"
+    plan = build_plan(PACK, suggest_theses(PACK, text).ranked[0].thesis.id, question=analysis)
+    assert plan.framed_by == "munich-impact-1938-39" and not plan.introduction.fit_warning
+    assert plan.introduction.thesis_statement.startswith("The Munich Agreement had")
+
+
 def test_a_borrowed_wording_takes_the_dates_asked_unless_it_cites_a_later_event():
     framing = (
         PACK.questions[0]
@@ -517,6 +530,13 @@ def test_the_introduction_and_the_conclusion_give_one_extent():
             lowered += 1
             assert extent in stated and extent in plan.conclusion.judgement.casefold(), thesis
     assert lowered >= 5  # the bundled pairs that concede twice
+    # The case against is weighed against that extent too ("It qualifies “to a large extent”" stood beside a
+    # thesis that said "partly", an examiner found).
+    for pack, analysis, thesis in PAIRS:
+        plan = build_plan(pack, thesis, question=analysis)
+        if plan.opposing is not None:
+            for quoted in re.findall(r"“([^”]+)”", plan.opposing.weighing):
+                assert quoted.casefold() == plan.conclusion.extent.casefold(), (thesis, plan.opposing.weighing)
 
 
 def test_the_checklist_counts_the_concessions_the_conclusion_counts():
