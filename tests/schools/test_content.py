@@ -207,6 +207,7 @@ def test_every_work_is_cited(bundled_pack):
     cited = {s for e in bundled_pack.evidence for s in e.sources}
     cited |= {w for c in bundled_pack.claims for w in c.held_by}
     cited |= {w for s in bundled_pack.schools for h in s.historians for w in h.works}
+    cited |= {t.source for t in bundled_pack.vocabulary.term}  # a key term's definition cites its work
     unused = sorted(set(bundled_pack.work) - cited)
     assert not unused, f"works never cited (remove them or cite them): {unused}"
 
