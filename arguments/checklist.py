@@ -78,7 +78,7 @@ def check_plan(
     shown = {p.number: len(p.support) for p in body}
     if plan.opposing is not None and rival_items is not None:
         shown[plan.opposing.number] = min(rival_items, len(plan.opposing.support))
-    thin = [str(n) for n, items in shown.items() if items < 2]
+    thin = [str(number) for number, count in shown.items() if count < 2]
     add(
         "Evidence is specific and dated (two items or more a paragraph)",
         not thin,

@@ -669,9 +669,10 @@ def rival_claim(pack: Pack, thesis: Thesis, picker: Picker, preferred: str = "")
 
 
 def opposing_paragraph(
-    pack: Pack, thesis: Thesis, picker: Picker, length: Length, number: int, verdict: str, preferred: str = ""
+    pack: Pack, thesis: Thesis, picker: Picker, length: Length, number: int, preferred: str = ""
 ) -> BodyParagraph | None:
-    """The strongest rival case on this question, its best items, and the answer that weighs it."""
+    """The strongest rival case on this question, its best items, and the answer to it (how it leaves the
+    thesis, ``rival_weighing``, is said once the plan's extent is known)."""
     claim = rival_claim(pack, thesis, picker, preferred)
     if claim is None:
         return None
@@ -692,13 +693,6 @@ def opposing_paragraph(
     replies.sort(key=lambda u: (u.outside_range, -SEVERITY[u.stance]))
     reply = replies[: 1 if length.counters is not None else None]
     picker.take([u.evidence.id for u in reply])
-    fares = reply[0].stance if reply else ""
-    weighing = {
-        CONCEDED: f"It fails against its best counter, so the thesis keeps its extent: “{verdict}”.",
-        QUALIFIED: f"It survives in part: it qualifies “{verdict}” but does not overturn it.",
-        STANDS: "It stands: the thesis concedes this ground, and the conclusion lowers its extent.",
-        "": "No answer to it inside the question's dates in this plan: find one, or concede the point.",
-    }[fares]
     schools = tuple(pack.school[s] for s in claim.schools)
     return BodyParagraph(
         number=number,
@@ -708,9 +702,24 @@ def opposing_paragraph(
         counter=tuple(reply),
         dropped=(),
         historians=historians_of(pack, claim, sources_of(pack), length.historians),
-        link=weighing,
+        link="",
         topic_sentence=claim.topic if claim.topic and length.paragraphs is not None else first_sentence(claim.text),
         heading=f"The strongest case against: {run_on(heading_of(claim), common_words(pack))}",
         role="opposing",
-        weighing=weighing,
     )
+
+
+def rival_weighing(pack: Pack, stance: str, extent: str, top: BodyParagraph | None) -> str:
+    """How the case against leaves the thesis, in the extent the plan defends (the introduction's):
+    one it survives in part is weighed against the plan's strongest paragraph (``top``)."""
+    if stance == QUALIFIED and top is not None:
+        return (
+            f"It qualifies “{in_sentence(pack, extent)}” without overturning it: paragraph {top.number} "
+            f"({in_sentence(pack, top.heading.rstrip('.…'))}) weighs more."
+        )
+    return {
+        CONCEDED: f"It fails against its best counter, so the thesis keeps its extent: “{extent}”.",
+        QUALIFIED: f"It survives in part: it qualifies “{extent}” but does not overturn it.",
+        STANDS: "It stands: the thesis concedes this ground, and the conclusion lowers its extent.",
+        "": "No answer to it inside the question's dates in this plan: find one, or concede the point.",
+    }[stance]

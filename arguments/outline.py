@@ -234,7 +234,7 @@ def _named(use: EvidenceUse, trim: Trim, works: dict[str, Work]) -> str:
     was a bluff`` (its title's own "Smith:" not said twice)."""
     item = use.evidence
     title = item.named(short=trim is not FULL)
-    work = works.get(item.sources[0]) if item.kind == "interpretation" and item.sources else None
+    work = _reading_of(use, works)
     if work is None:
         return f"{item.date.label} · {title}"
     said, colon, rest = title.partition(": ")
@@ -246,10 +246,15 @@ def _named(use: EvidenceUse, trim: Trim, works: dict[str, Work]) -> str:
     return f"{work.short}: {title}"
 
 
+def _reading_of(use: EvidenceUse, works: dict[str, Work]) -> Work | None:
+    """The work a historian's reading comes from (None for a dated event)."""
+    item = use.evidence
+    return works.get(item.sources[0]) if item.kind == "interpretation" and item.sources else None
+
+
 def _cites(use: EvidenceUse, works: dict[str, Work], text: str) -> bool:
     """Whether ``text`` cites the work a historian's reading comes from ("Smith (1995) shows …")."""
-    item = use.evidence
-    work = works.get(item.sources[0]) if item.kind == "interpretation" and item.sources else None
+    work = _reading_of(use, works)
     return work is not None and work.short in text
 
 
@@ -278,9 +283,8 @@ def _paragraph(p: BodyParagraph, plan: EssayPlan, works: dict[str, Work], trim: 
             # The answer in the plan's own voice (the counter's "how", written against the rival claim),
             # labelled with how the rival case fares; revision notes add the rival school's own reply.
             how = use.how if full else brief(use.how, trim.answer)
-            named = _named(use, trim, works)
             # A historian's reading whose answer cites them already ("Smith (1995) shows …") is not cited twice.
-            answer = how if _cites(use, works, how) else f"{named}: {how}"
+            answer = how if _cites(use, works, how) else f"{_named(use, trim, works)}: {how}"
             reply = (Line(f"The rival school's reply ({STANCE_LABELS[use.stance]})", _rebuttal(use, trim)),)
             label = f"The answer ({RIVAL_FARES[use.stance]})"
             lines.append(Line(label, answer, (reply if full else ()) + _outside(use, plan), kind="counter"))

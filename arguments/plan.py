@@ -31,6 +31,7 @@ from arguments.choose import (
     named_factor,
     names_factor,
     opposing_paragraph,
+    rival_weighing,
     school_of,
     sources_of,
     works_named,
@@ -207,7 +208,7 @@ def build_plan(
         )
     verdict = framing.verdict if framing else thesis.verdict
     preferred = getattr(framing, "rival", "")  # the case against chosen for the thesis as worded here
-    opposing = opposing_paragraph(pack, thesis, picker, length, len(paragraphs) + 1, verdict, preferred)
+    opposing = opposing_paragraph(pack, thesis, picker, length, len(paragraphs) + 1, preferred)
     concessions = tuple(
         f"paragraph {p.number} ({_counter_named(pack, p, short=length.paragraphs is not None)})"
         for p in paragraphs
@@ -219,15 +220,9 @@ def build_plan(
     extent, change = refine_extent(verdict, len(concessions))
     refined = with_extent(statement, verdict, extent)  # a student's own wording stays as written
     if opposing is not None:
-        # The case against is weighed against the extent the plan defends (the introduction's), not the
-        # thesis's first word for it: "It qualifies “partly” …" where the plan says "partly".
-        weighed = opposing.weighing.replace(f"“{verdict}”", f"“{extent}”")
-        top = next((p for p in paragraphs if p.rank == 1), None)
-        if opposing.stance == QUALIFIED and top is not None:  # weighed against the plan's strongest paragraph
-            weighed = (
-                f"It qualifies “{in_sentence(pack, extent)}” without overturning it: paragraph {top.number} "
-                f"({in_sentence(pack, top.heading.rstrip('.…'))}) weighs more."
-            )
+        # Weighed against the extent the plan defends, not the thesis's first word for it ("It qualifies
+        # “partly” …" where the introduction says "partly").
+        weighed = rival_weighing(pack, opposing.stance, extent, next((p for p in paragraphs if p.rank == 1), None))
         opposing = replace(opposing, note=edits.note("opposing"), weighing=weighed, link=weighed)
 
     criteria = framing.criteria if framing else thesis.criteria
