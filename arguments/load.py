@@ -191,18 +191,19 @@ class _Place(NamedTuple):
 class _Where(Mapping[tuple[str, str], tuple[str, int | None]]):
     """``Pack.where``: (kind, id) → (file, line), the line found only when asked for."""
 
-    def __init__(self, places: dict[tuple[str, str], _Place]) -> None:
-        self._places = places
+    def __init__(self, places: dict[str, dict[str, _Place]]) -> None:
+        self._places = places  # kind -> id -> place
 
     def __getitem__(self, key: tuple[str, str]) -> tuple[str, int | None]:
-        at = self._places[key]
+        kind, rid = key
+        at = self._places.get(kind, {})[rid]
         return at.path, at.line
 
     def __iter__(self) -> Iterator[tuple[str, str]]:
-        return iter(self._places)
+        return ((kind, rid) for kind, ids in self._places.items() for rid in ids)
 
     def __len__(self) -> int:
-        return len(self._places)
+        return sum(map(len, self._places.values()))
 
 
 class _Id(NamedTuple):
@@ -247,8 +248,8 @@ def _load_pack(directory: str | Path | None) -> Pack:
     for kind in KINDS:
         seen[kind.key] = {}
         for found in written[kind.key]:  # every record with an id, valid or not
-            if found.id in seen[kind.key]:
-                first = seen[kind.key][found.id]
+            first = seen[kind.key].setdefault(found.id, found.at)
+            if first is not found.at:
                 at = f"{first.path}:{first.line}" if first.line else first.path
                 problems.append(
                     Problem(
@@ -259,8 +260,6 @@ def _load_pack(directory: str | Path | None) -> Pack:
                         found.at.line,
                     )
                 )
-            else:
-                seen[kind.key][found.id] = found.at
     ids = {key: found.keys() for key, found in seen.items()}  # invalid records too
     themes = None if info is None else info.theme_labels
     unchecked = _check_references(records, ids, problems, {k for k, found in unread.items() if found}, themes)
@@ -291,7 +290,7 @@ def _load_pack(directory: str | Path | None) -> Pack:
         questions=unique["question"],
         topics=unique["topic"],
         vocabulary=vocabulary or VocabularySpec(),
-        where=_Where({(kind, rid): at for kind, ids in seen.items() for rid, at in ids.items()}),
+        where=_Where(seen),
     )
 
 
@@ -537,8 +536,7 @@ def _check_references(
     unchecked: dict[str, int] = {}
 
     def need(kind: str, wanted: str, at: _Place, label: str, field: str) -> None:
-        if wanted in ids[kind]:
-            return
+        """Report ``wanted``, which is not among the ids of ``kind`` (callers test that first: it is cheap)."""
         if kind in unread:  # it may be in the file that could not be read: counted, not listed
             unchecked[kind] = unchecked.get(kind, 0) + 1
             return
@@ -548,21 +546,26 @@ def _check_references(
             )
         )
 
+    works, schools, items, claims, theses = (ids[k] for k in ("work", "school", "evidence", "claim", "thesis"))
     for record, at in records["school"]:
         school: School = record  # type: ignore[assignment]
         label = f"school '{school.id}'"
         for i, historian in enumerate(school.historians, start=1):
             for w in historian.works:
-                need("work", w, at, label, f"historians[{i}].works")
+                if w not in works:
+                    need("work", w, at, label, f"historians[{i}].works")
     for record, at in records["evidence"]:
         item: Evidence = record  # type: ignore[assignment]
         label = f"evidence '{item.id}'"
         for w in item.sources:
-            need("work", w, at, label, "sources")
+            if w not in works:
+                need("work", w, at, label, "sources")
         for s in item.supports:
-            need("school", s, at, label, "supports")
+            if s not in schools:
+                need("school", s, at, label, "supports")
         for s in item.challenges:
-            need("school", s, at, label, "challenges")
+            if s not in schools:
+                need("school", s, at, label, "challenges")
         for t in item.themes if themes is not None else ():
             if t not in themes:
                 known = ", ".join(themes)
@@ -584,13 +587,16 @@ def _check_references(
         claim: Claim = record  # type: ignore[assignment]
         label = f"claim '{claim.id}'"
         for s in claim.schools:
-            need("school", s, at, label, "schools")
+            if s not in schools:
+                need("school", s, at, label, "schools")
         for w in claim.held_by:
-            need("work", w, at, label, "held_by")
+            if w not in works:
+                need("work", w, at, label, "held_by")
         for side, links in (("support", claim.support), ("counter", claim.counter)):
             used: set[str] = set()
             for i, link in enumerate(links, start=1):
-                need("evidence", link.evidence, at, label, f"{side}[{i}].evidence")
+                if link.evidence not in items:
+                    need("evidence", link.evidence, at, label, f"{side}[{i}].evidence")
                 if link.evidence in used:
                     problems.append(
                         Problem(at.path, label, f"{side}[{i}].evidence", f"'{link.evidence}' is listed twice", at.line)
@@ -604,20 +610,23 @@ def _check_references(
         thesis: Thesis = record  # type: ignore[assignment]
         label = f"thesis '{thesis.id}'"
         for s in thesis.schools:
-            need("school", s, at, label, "schools")
+            if s not in schools:
+                need("school", s, at, label, "schools")
         for i, c in enumerate(thesis.claims, start=1):
-            need("claim", c, at, label, f"claims[{i}]")
+            if c not in claims:
+                need("claim", c, at, label, f"claims[{i}]")
         if len(set(thesis.claims)) != len(thesis.claims):
             problems.append(Problem(at.path, label, "claims", "lists the same claim twice", at.line))
-        if thesis.rival:
+        if thesis.rival and thesis.rival not in claims:
             need("claim", thesis.rival, at, label, "rival")
     for record, at in records["question"]:
         question: Question = record  # type: ignore[assignment]
         label = f"question '{question.id}'"
         for t in question.theses:
-            need("thesis", t, at, label, "theses")
+            if t not in theses:
+                need("thesis", t, at, label, "theses")
         for i, framing in enumerate(question.framing, start=1):
-            if framing.rival:
+            if framing.rival and framing.rival not in claims:
                 need("claim", framing.rival, at, label, f"framing[{i}].rival")
             if framing.thesis not in question.theses:
                 problems.append(
@@ -635,7 +644,9 @@ def _check_references(
         topic: Topic = record  # type: ignore[assignment]
         label = f"topic '{topic.id}'"
         for e in topic.evidence:
-            need("evidence", e, at, label, "evidence")
+            if e not in items:
+                need("evidence", e, at, label, "evidence")
         for s, _ in topic.readings:
-            need("school", s, at, label, f"readings.{s}")
+            if s not in schools:
+                need("school", s, at, label, f"readings.{s}")
     return unchecked

@@ -402,23 +402,26 @@ class Pack:
         ):
             object.__setattr__(self, name, _index(records))
         uses: dict[str, int] = {}
+        helps: dict[str, list[str]] = {}  # the schools of the claims each item supports or counters
+        hurts: dict[str, list[str]] = {}
         for claim in self.claims:
-            for link in claim.support + claim.counter:
-                uses[link.evidence] = uses.get(link.evidence, 0) + 1
+            for side, links in ((helps, claim.support), (hurts, claim.counter)):
+                for link in links:
+                    uses[link.evidence] = uses.get(link.evidence, 0) + 1
+                    side.setdefault(link.evidence, []).extend(claim.schools)
         object.__setattr__(self, "uses", MappingProxyType(uses))
-        helps: dict[str, dict[str, None]] = {e.id: dict.fromkeys(e.supports) for e in self.evidence}
-        hurts: dict[str, dict[str, None]] = {e.id: dict.fromkeys(e.challenges) for e in self.evidence}
-        for claim in self.claims:
-            for link in claim.support:
-                helps.setdefault(link.evidence, {}).update(dict.fromkeys(claim.schools))
-            for link in claim.counter:
-                hurts.setdefault(link.evidence, {}).update(dict.fromkeys(claim.schools))
         order = {s.id: i for i, s in enumerate(self.schools)}
 
-        def in_order(schools: dict[str, None]) -> tuple[str, ...]:  # most items name one school or none
-            return tuple(schools) if len(schools) < 2 else tuple(sorted(schools, key=lambda s: order.get(s, 99)))
+        def in_order(own: tuple[str, ...], more: list[str] | None) -> tuple[str, ...]:
+            schools = tuple(dict.fromkeys(own + tuple(more))) if more else own  # most items name one or none
+            return (
+                schools if len(schools) < 2 else tuple(sorted(dict.fromkeys(schools), key=lambda s: order.get(s, 99)))
+            )
 
-        stances = {e.id: (in_order(helps[e.id]), in_order(hurts[e.id])) for e in self.evidence}
+        stances = {
+            e.id: (in_order(e.supports, helps.get(e.id)), in_order(e.challenges, hurts.get(e.id)))
+            for e in self.evidence
+        }
         object.__setattr__(self, "stances", MappingProxyType(stances))
 
     def stance(self, evidence_id: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
