@@ -74,6 +74,7 @@ from arguments.wording import (  # noqa: F401
     first_sentence,
     heading_of,
     link_sentence,
+    lowered_first,
     method_sentence,
     question_foci,
     refine_extent,
@@ -217,7 +218,7 @@ def build_plan(
     if opposing is not None and opposing.stance == STANDS:
         concessions += (f"paragraph {opposing.number} (the case against)",)
     # The extent the plan can defend, from the introduction on (two concessions lower it a step).
-    extent, change = refine_extent(verdict, len(concessions))
+    extent = refine_extent(verdict, len(concessions))
     refined = with_extent(statement, verdict, extent)  # a student's own wording stays as written
     if opposing is not None:
         # Weighed against the extent the plan defends, not the thesis's first word for it ("It qualifies
@@ -289,10 +290,8 @@ def build_plan(
     if len(extent.split()) == 1 and trailing.search(head.casefold()):
         head = head[: trailing.search(head.casefold()).start()] + "."  # type: ignore[union-attr]
     judgement = head if extent.casefold() in head.casefold() else f"{extent}: {run_on(head)}"
-    judgement_brief = (
-        judgement + " " + _refinement(pack, paragraphs, opposing, extent, change, concessions, named=False)
-    )
-    judgement += " " + _refinement(pack, paragraphs, opposing, extent, change, concessions)
+    judgement_brief = judgement + " " + _refinement(pack, paragraphs, opposing, verdict, extent, named=False)
+    judgement += " " + _refinement(pack, paragraphs, opposing, verdict, extent)
     command = question.command if question is not None else "to-what-extent"
     ranked = sorted(paragraphs, key=lambda p: p.rank)
     conclusion = Conclusion(
@@ -356,37 +355,60 @@ def _refinement(
     pack: Pack,
     paragraphs: list[BodyParagraph],
     opposing: BodyParagraph | None,
+    verdict: str,
     extent: str,
-    change: str,
-    concessions: tuple[str, ...],
     named: bool = True,
 ) -> str:
-    """How far the verdict survives what the plan concedes, in the plan's own terms (``named``: saying
-    which counters qualify which paragraphs; else only the paragraphs' numbers)."""
-    if concessions:
-        return (change + " Conceded: " + "; ".join(concessions) + ".").replace("..", ".")
+    """How far the verdict survives what the plan concedes, in the plan's own terms: which concession
+    weighs most and why (the case against is the strongest opposing case; a counter weighs by the rank
+    of the paragraph it strikes), then what they leave of the verdict. ``named``: the counters by name,
+    else by their paragraphs' numbers (the tightest exam plans)."""
+    decisive = next((p for p in paragraphs if p.rank == 1), None)
+    conceded = sorted((p for p in paragraphs if p.stance == CONCEDED), key=lambda p: p.rank)
+    rival_stands = opposing is not None and opposing.stance == STANDS
+    gist = opposing.heading.partition(": ")[2] if named and opposing is not None else ""
+    rival = f"the case against ({gist})" if gist else "the case against"  # what it argues, from its heading
+
+    def counter(p: BodyParagraph) -> str:
+        name = in_sentence(pack, p.counter[0].evidence.named(short=True)) if named and p.counter else ""
+        where = f"paragraph {p.number}, " + ("the decisive one" if p is decisive else f"ranked {p.rank}")
+        return f"{name} ({where})" if name else f"the counter to {where}"
+
+    if conceded or rival_stands:
+        weights = ([rival] if rival_stands else []) + [counter(p) for p in conceded]
+        if len(weights) == 1:
+            return (
+                f"Conceded: {weights[0]}. The verdict holds as “{lowered_first(extent)}”, but only with that "
+                "qualification."
+            )
+        rest = weights[1:]
+        less = rest[0] if len(rest) == 1 else f"{', '.join(rest[:-1])} and {rest[-1]}"
+        first = f"Conceded: {weights[0]} weighs most; {less} less."
+        if extent == verdict:
+            return f"{first} The verdict holds as “{lowered_first(extent)}”, but only with these qualifications."
+        return f"{first} Together they lower the verdict from “{lowered_first(verdict)}” to “{lowered_first(extent)}”."
     qualified = [p for p in paragraphs if p.stance == QUALIFIED]
     survives = opposing is not None and opposing.stance == QUALIFIED
+    stays = f"so the verdict stays at “{lowered_first(extent)}”."
+    if not qualified and not survives:
+        return "The counters are answered, so the verdict stands as the introduction gave it."
+    parts = []
     if qualified:
-        # Name what qualifies each paragraph, so the refinement is this plan's, not a formula.
         numbers = [str(p.number) for p in qualified]
         which = numbers[0] if len(numbers) == 1 else f"{', '.join(numbers[:-1])} and {numbers[-1]}"
-        counters = _name_list(
-            [in_sentence(pack, p.counter[0].evidence.named(short=True)) for p in qualified if p.counter]
-        )
-        if not named or not counters:
-            counters = "The counters"
-        verb = "qualify" if len(qualified) > 1 or " and " in counters or ";" in counters else "qualifies"
-        subject = f"{counters[:1].upper()}{counters[1:]} {verb} paragraph{'s' * (len(numbers) > 1)} {which}"
-        against = " and the case against survives in part" if survives else ""
-        decisive = next((p for p in paragraphs if p.rank == 1), None)
-        holds = (
-            f"; none overturns paragraph {decisive.number}, the decisive one"
-            if named and decisive is not None and decisive.stance != CONCEDED
-            else ""
-        )
-        return f"{subject}{against}{holds}, so the verdict stays at “{extent.lower()}”."
-    return change + (" The case against survives only in part." if survives else "")
+        verb = "qualifies" if len(qualified) == 1 else "qualify"
+        parts.append(f"the counter{'s' * (len(qualified) > 1)} {verb} paragraph{'s' * (len(numbers) > 1)} {which}")
+    held = f"paragraph {decisive.number}, the decisive one" if decisive is not None else "the thesis"
+    if not named:  # the tightest plans: what stands, without saying what weighs most
+        text = " and ".join(parts + (["the case against survives in part"] if survives else []))
+    elif survives:
+        text = "; ".join(parts + [f"{rival}, the heaviest, survives in part but does not overturn {held}"])
+    elif decisive is not None and decisive in qualified and decisive.counter:
+        heaviest = in_sentence(pack, decisive.counter[0].evidence.named(short=True))
+        text = "; ".join(parts + [f"the heaviest, {heaviest}, strikes {held}, without overturning it"])
+    else:
+        text = "; ".join(parts + [f"none strikes {held}"])
+    return f"{text[:1].upper()}{text[1:]}, {stays}"
 
 
 def _school_weighed(pack: Pack, text: str, own: tuple[School, ...]) -> School | None:

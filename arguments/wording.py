@@ -77,24 +77,19 @@ def extent_step(verdict: str) -> int | None:
     return None
 
 
-def refine_extent(verdict: str, concessions: int) -> tuple[str, str]:
-    """The plan's extent and why: two or more concessions move the thesis's extent one step down
+def refine_extent(verdict: str, concessions: int) -> str:
+    """The extent the plan can defend: two or more concessions move the thesis's extent one step down
     ("Mainly for defence" → "Partly for defence"), and the introduction states it so, as the conclusion
     does (a thesis that says "largely" and a conclusion that says "partly" contradict each other)."""
     step = extent_step(verdict)
-    if concessions == 0:
-        return verdict, "The counters are answered, so the verdict stands as the introduction gave it."
-    if concessions == 1 or step is None or step == len(EXTENTS) - 1:
-        return verdict, "The verdict holds, but only with the qualification the plan concedes."
+    if concessions < 2 or step is None or step == len(EXTENTS) - 1:
+        return verdict
     said = next(w for w in EXTENTS[step][1] if verdict.casefold().startswith(w))
-    lower = EXTENTS[step + 1][0] + verdict[len(said) :]
-    return (
-        lower,
-        f"The plan concedes {concessions} points, so its verdict is “{_lowered(lower)}”, not “{_lowered(verdict)}”.",
-    )
+    return EXTENTS[step + 1][0] + verdict[len(said) :]
 
 
-def _lowered(phrase: str) -> str:
+def lowered_first(phrase: str) -> str:
+    """A phrase inside a sentence: its first letter lowered, the rest as written ("the Irish famine", "Peel")."""
     return phrase[:1].lower() + phrase[1:]
 
 
@@ -104,7 +99,7 @@ def with_extent(statement: str, verdict: str, extent: str) -> str:
     at = statement.casefold().find(verdict.casefold())
     if extent == verdict or at < 0:
         return statement
-    new = extent if at == 0 else _lowered(extent)
+    new = extent if at == 0 else lowered_first(extent)
     return statement[:at] + new + statement[at + len(verdict) :]
 
 
