@@ -567,10 +567,12 @@ def test_the_case_against_is_argued_with_two_dated_items_and_cited_once():
             if line.label.startswith("The answer"):
                 for work in plan.bibliography:
                     assert line.text.count(work.short) <= 1, (thesis, line.text)
-    assert shown >= 150 and two >= 0.4 * shown, (two, shown)  # 101 of 234 at 50 minutes; the rest lack room
-    # Its heading runs on after the colon: "The strongest case against: self-interest and terror …".
-    plan = build_plan(PACK, "cs-genuine-until-western-failure", question=from_question(PACK.questions[0], PACK))
-    assert plan.opposing.heading == "The strongest case against: self-interest and terror set how far Moscow went"
+    assert shown >= 150 and two >= 0.4 * shown, (two, shown)  # 104 of 237 at 50 minutes; the rest lack room
+    # Its heading runs on after the colon: "The strongest case against: two-front danger …".
+    plan = build_plan(
+        PACK, "ip-domestic-drivers", question=from_question(PACK.question["internal-politics-1934-39"], PACK)
+    )
+    assert plan.opposing.heading == "The strongest case against: two-front danger, not ideology, drove policy"
 
 
 def test_the_checklist_counts_the_case_against_among_the_paragraphs_that_need_two_items():
@@ -695,12 +697,22 @@ def test_the_conclusion_says_which_concession_weighs_most_and_what_it_leaves():
     # The case against that stands weighs most of all; one survives in part is said to, not counted.
     plan = build_plan(PACK, "osl-peace-betrayed", question=from_question(PACK.question["responsibility-1939"], PACK))
     assert re.search(r"Conceded: the case against \([^)]+\) weighs most; ", plan.conclusion.judgement)
-    plan = build_plan(PACK, "cs-genuine-until-western-failure", question=from_question(PACK.questions[0], PACK))
+    plan = build_plan(
+        PACK, "ip-domestic-drivers", question=from_question(PACK.question["internal-politics-1934-39"], PACK)
+    )
     assert re.search(
-        r"the case against \(self-interest and terror set how far Moscow went\), the heaviest, survives in part "
+        r"the case against \(two-front danger, not ideology, drove policy\), the heaviest, survives in part "
         r"but does not overturn paragraph \d, the decisive one",
         plan.conclusion.judgement,
     )
     # A verdict keeps its names inside the sentence ("the Polish veto", not "the polish veto").
     plan = build_plan(PACK, "cs-pact-second-best", question=from_question(PACK.question["talks-failure-1939"], PACK))
     assert "“mainly because of Western hesitation and the Polish veto”" in plan.conclusion.judgement
+
+
+def test_the_case_against_a_genuine_collective_security_is_the_german_schools_answer():
+    """An examiner found the case against "genuine collective security" argued about Spain's limits, not the
+    question: the thesis's rival is the German school's direct answer (a shield and a lever)."""
+    plan = build_plan(PACK, "cs-genuine-until-western-failure", question=from_question(PACK.questions[0], PACK))
+    assert plan.opposing.claim.id == "ma-gs-collective-security-conditional"
+    assert "german-orientation" in plan.opposing.claim.schools
