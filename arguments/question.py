@@ -507,7 +507,8 @@ def find_years(
 
     ``2001–09``, ``2001-2009``, ``2001 to 2009``, ``between 2001 and 2009`` give their span;
     ``the 1980s`` → (1980, 1989) and ``the late 1980s`` → (1986, 1989); ``after 2003`` runs to the end
-    of the pack's ``period`` and ``before 2003`` from its start; a phrase the pack's vocabulary
+    of the pack's ``period`` and ``before 2003`` from its start (or from an event the question names that
+    the pack's vocabulary dates: "the Corn Laws crisis … up to 1846"); a phrase the pack's vocabulary
     dates (its ``[[period]]`` entries) gives its years. Several dates give the span from the earliest
     to the latest. A question about historians passes ``until``: "how have views changed since
     1991" dates the historians, not the events.
@@ -533,14 +534,15 @@ def find_years(
         year = int(match.group(1) or match.group(2))
         if period and not any(y > year for y in years):
             years.append(max(year, period[1]))
+    # An open end runs back to what the question names, if the pack dates it ("the Corn Laws crisis … up to 1846").
+    named = words.period_years(text) if words is not None else None
     for match in _OPEN_END.finditer(rest):
         year = int(match.group(1) or match.group(2))
         if period and not any(y < year for y in years):
-            years.append(min(year, period[0]))
+            years.append(min(year, named[0] if named is not None and named[0] <= year else period[0]))
     if until is not None:
         years = [y for y in years if y <= until]
-    named = words.period_years(text) if words is not None and not years else None
-    if named is not None:
+    if named is not None and not years:
         years = list(named)
     return (min(years), max(years)) if years else None
 

@@ -119,6 +119,8 @@ def test_key_concept(text: str, concept: str) -> None:
         # An open end reaches the period's edge only when the question gives no other year on that side.
         ("Munich in September 1938 and Soviet foreign policy up to August 1939", (1938, 1939)),
         ("Soviet foreign policy after 1933, up to 1937", (1933, 1937)),
+        # ... or to an event the pack dates, which the question names: Munich's significance runs from Munich.
+        ("How significant was the Munich Agreement for Soviet foreign policy up to August 1939?", (1938, 1939)),
         ("Soviet aims in 1926 and after 1933", (1926, 1939)),
         ("Why did the French Revolution break out in 1789?", (1789, 1789)),
         ("Why did Stalin sign the pact with Hitler?", None),
