@@ -716,3 +716,19 @@ def test_the_case_against_a_genuine_collective_security_is_the_german_schools_an
     plan = build_plan(PACK, "cs-genuine-until-western-failure", question=from_question(PACK.questions[0], PACK))
     assert plan.opposing.claim.id == "ma-gs-collective-security-conditional"
     assert "german-orientation" in plan.opposing.claim.schools
+
+
+def test_key_terms_are_defined_in_all_but_the_tightest_plans():
+    """An examiner gave checklist point 13 nothing in five of seven plans that listed "Define: driven,
+    desire, collective security" with no meanings: the working definitions are the last thing a plan
+    leaves out to fit its time (after the counters' names and half the answer to the case against)."""
+    needed = shown = 0
+    for pack, analysis, thesis in PAIRS:
+        if not analysis.words_to_define:
+            continue
+        plan = build_plan(pack, thesis, question=analysis)
+        if not plan.introduction.definitions:
+            continue
+        needed += 1
+        shown += any(line.label == "Key terms" for line in build_outline(plan).part("question").lines)
+    assert needed >= 60 and shown >= 0.85 * needed, (shown, needed)
