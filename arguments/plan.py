@@ -406,6 +406,8 @@ def _refinement(
     elif decisive is not None and decisive in qualified and decisive.counter:
         heaviest = in_sentence(pack, decisive.counter[0].evidence.named(short=True))
         text = "; ".join(parts + [f"the heaviest, {heaviest}, strikes {held}, without overturning it"])
+    elif decisive is not None and decisive.stance == STANDS and decisive.counter:
+        text = "; ".join(parts + [f"{held}, answers its counter"])
     else:
         text = "; ".join(parts + [f"none strikes {held}"])
     return f"{text[:1].upper()}{text[1:]}, {stays}"

@@ -732,3 +732,12 @@ def test_key_terms_are_defined_in_all_but_the_tightest_plans():
         needed += 1
         shown += any(line.label == "Key terms" for line in build_outline(plan).part("question").lines)
     assert needed >= 60 and shown >= 0.85 * needed, (shown, needed)
+
+
+def test_a_decisive_paragraph_that_answers_its_counter_is_said_to():
+    """Not "none strikes paragraph 3": its counter struck it and was answered."""
+    analysis = from_question(PACK.question["litvinov-turning-point-1939"], PACK)
+    plan = build_plan(PACK, "litvinov-fall-turning-point", question=analysis)
+    decisive = next(p for p in plan.paragraphs if p.rank == 1)
+    assert decisive.stance == "stands" and decisive.counter
+    assert f"paragraph {decisive.number}, the decisive one, answers its counter, so" in plan.conclusion.judgement
