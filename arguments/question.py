@@ -584,6 +584,35 @@ def find_month_ends(text: str, years: tuple[int, int] | None, causes: bool = Fal
     return starts, ends
 
 
+_NAMED_IN_MONTH = re.compile(rf"((?:[\w'’–-]+\s+){{1,6}})(?:of|in)\s+({_MONTH})\s+(\d{{4}})\b")
+
+
+def event_day(text: str, ends: date | None, pack: Pack) -> date | None:
+    """A question on causes that names its event by its month ("the repeal of June 1846") ends on the day
+    the pack dates that event, not the month's last: what came later that month did not cause it. The
+    event is the first item of that month, dated to the day, whose title names what the question does
+    (one of the pack's synonyms: "the repeal", "the Corn Law repeal")."""
+    if ends is None:
+        return None
+    words = pack_vocabulary(pack)
+    names = {synonym.token for synonym in pack.vocabulary.synonym} - words.generic  # not "the USSR"
+    for match in _NAMED_IN_MONTH.finditer(text):
+        if int(match.group(3)) != ends.year or MONTHS.index(match.group(2)) != ends.month:
+            continue
+        wanted = names.intersection(words.tokens(match.group(1)))
+        days = [
+            item.date.end
+            for item in pack.evidence
+            if wanted
+            and item.date.start == item.date.end
+            and (item.date.start.year, item.date.start.month) == (ends.year, ends.month)
+            and wanted.intersection(words.tokens(item.title))
+        ]
+        if days:
+            return min(days)
+    return ends
+
+
 def _next_month(day: date) -> date:
     return date(day.year + day.month // 12, day.month % 12 + 1, 1)
 
@@ -673,7 +702,13 @@ def analyse_question(text: str, pack: Pack) -> QuestionAnalysis:
         years = (max(first, pivot - PIVOT_SPAN), min(last, pivot + PIVOT_SPAN)) if first <= pivot <= last else years
     concept = find_concept(clean, command)
     causes = concept == "cause" and not historiography
+    named = words.period_years(clean) if causes and years is not None and years[0] == years[1] else None
+    if named is not None and named[0] < years[0]:  # type: ignore[index]
+        # What caused an event of one year began before it: from what the question names as a cause,
+        # when the pack dates it ("the repeal of June 1846 … the result of the Irish famine").
+        years = (named[0], years[1])  # type: ignore[index]
     starts, ends = find_month_ends(clean, years, causes) if pivot is None else (None, None)
+    ends = event_day(clean, ends, pack) if causes else ends
     return QuestionAnalysis(
         text=clean,
         command=command,
@@ -696,6 +731,7 @@ def from_question(question: Question, pack: Pack) -> QuestionAnalysis:
     historiography = is_historiography(question.text)
     causes = question.concept == "cause" and not historiography
     starts, ends = find_month_ends(question.text, question.years, causes)
+    ends = event_day(question.text, ends, pack) if causes else ends
     return QuestionAnalysis(
         text=question.text,
         command=question.command,

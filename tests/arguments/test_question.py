@@ -280,7 +280,7 @@ def test_a_question_on_causes_ends_with_the_month_of_the_event_it_names() -> Non
     pack = load_pack()
     for question in (q for q in pack.questions if q.id in ("pact-and-appeasement", "why-pact-1939")):
         analysis = from_question(question, pack)
-        assert str(analysis.ends) == "1939-08-31", question.id
+        assert str(analysis.ends) == "1939-08-23", question.id  # the pact's own day (below)
         later = [e for e in pack.evidence if e.kind != "interpretation" and e.date.start.isoformat() >= "1939-09"]
         assert later and not any(analysis.covers_item(e) for e in later)
     assert from_question(pack.question["why-pact-1939"], pack).years_label == "January – August 1939"
@@ -297,3 +297,17 @@ def test_a_question_on_causes_ends_with_the_month_of_the_event_it_names() -> Non
 )
 def test_the_command_is_named_as_the_question_words_it(text: str, label: str) -> None:
     assert analyse_question(text, load_pack()).command_label == label
+
+
+def test_a_question_on_causes_ends_on_the_day_of_the_event_it_names() -> None:
+    """ "The Nazi-Soviet Pact of August 1939" was caused by what came before 23 August: an examiner found the
+    Anglo-Polish Agreement (25 August), Hiranuma's fall (28th) and Molotov's ratification speech (31st) used
+    to explain it. And the cause it names ("Western appeasement") starts its dates, as the pack dates it."""
+    text = "How far do you agree that the Nazi-Soviet Pact of August 1939 was the result of Western appeasement?"
+    analysis = analyse_question(text, PACK)
+    assert analysis.ends == parse_date("1939-08-23").end
+    assert analysis.years == (1936, 1939)
+    curated = from_question(PACK.question["pact-and-appeasement"], PACK)
+    assert curated.ends == parse_date("1939-08-23").end
+    # A month that names no dated event of the pack keeps the month's end.
+    assert analyse_question("Why did Soviet policy change in August 1939?", PACK).ends == parse_date("1939-08").end
