@@ -686,17 +686,21 @@ def test_the_conclusion_says_which_concession_weighs_most_and_what_it_leaves():
     """Examiners marked "The plan concedes 2 points, so its verdict is …" as counting, not weighing: the
     conclusion names the concession that weighs most (the case against, the strongest opposing case, else
     the counter to the highest-ranked paragraph) and what the concessions leave of the verdict."""
-    analysis = from_question(PACK.question["pact-and-appeasement"], PACK)
-    plan = build_plan(PACK, "osl-pact-defensive-necessity", question=analysis)
+    analysis = from_question(PACK.question["responsibility-1939"], PACK)
+    plan = build_plan(PACK, "osl-peace-betrayed", question=analysis)
     judgement = plan.conclusion.judgement
     assert "concedes 2 points" not in judgement
     ranks = {p.number: p.rank for p in plan.paragraphs if p.stance == "conceded"}
     heaviest = min(ranks, key=ranks.get)
+    assert len(ranks) == 2
     assert re.search(rf"Conceded: [^;]+\(paragraph {heaviest}, ranked {ranks[heaviest]}\) weighs most; ", judgement)
     assert "Together they lower the verdict from “to a large extent” to “partly”." in judgement
-    # The case against that stands weighs most of all; one survives in part is said to, not counted.
-    plan = build_plan(PACK, "osl-peace-betrayed", question=from_question(PACK.question["responsibility-1939"], PACK))
-    assert re.search(r"Conceded: the case against \([^)]+\) weighs most; ", plan.conclusion.judgement)
+    # A case against that stands is named with what it argues; one that survives in part weighs most.
+    plan = build_plan(PACK, "gs-germany-preferred", question=from_question(PACK.questions[0], PACK))
+    assert plan.conclusion.judgement.endswith(
+        "Conceded: the case against (a genuine turn to collective security). The verdict holds as “only to a "
+        "limited extent”, but only with that qualification."
+    )
     plan = build_plan(
         PACK, "ip-domestic-drivers", question=from_question(PACK.question["internal-politics-1934-39"], PACK)
     )
@@ -741,3 +745,12 @@ def test_a_decisive_paragraph_that_answers_its_counter_is_said_to():
     decisive = next(p for p in plan.paragraphs if p.rank == 1)
     assert decisive.stance == "stands" and decisive.counter
     assert f"paragraph {decisive.number}, the decisive one, answers its counter, so" in plan.conclusion.judgement
+
+
+def test_the_case_against_a_defensive_pact_is_the_german_option_prepared():
+    """An examiner found "May 1939 was not the turning point" (Roberts: the impulse came from Berlin) filed as
+    the case against the pact as defensive necessity, though it helps that thesis: the case against is the
+    German school's, that Stalin prepared the German option in spring 1939."""
+    for question in ("pact-and-appeasement", "why-pact-1939"):
+        plan = build_plan(PACK, "osl-pact-defensive-necessity", question=from_question(PACK.question[question], PACK))
+        assert plan.opposing.claim.id == "gs-1939-signals-to-berlin", question
