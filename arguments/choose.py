@@ -177,15 +177,20 @@ def school_of(pack: Pack, work_id: str, fallback: tuple[School, ...]) -> str:
     return "in no school"  # a critic or an outsider: never labelled with the paragraph's school
 
 
-def framing_for(pack: Pack, thesis: Thesis, question: QuestionAnalysis | None) -> tuple[object | None, str, str]:
+def framing_for(
+    pack: Pack, thesis: Thesis, question: QuestionAnalysis | None, asked: dict[str, float] | None = None
+) -> tuple[object | None, str, str]:
     """The thesis worded for the question (a pack ``Framing``), the question it comes from, and a warning
     when no question in the pack words this thesis for a question of this kind.
 
-    A wording is borrowed from a pack question of the same shape with dates that fit; for a plain "how
-    far" or "why" question that names its key concept, only from a question on that concept (a wording on
+    A wording is borrowed from the pack question that is the same question in other words (its subject
+    words nearly all shared, its dates fitting: a pasted "'X was primarily responsible.' How far do you
+    agree?" takes the pack's "'X was primarily responsible for the outbreak …' Discuss", whatever shape
+    each reads as), else from one of the same shape with dates that fit; for a plain "how far" or "why"
+    question that names its key concept, only from a question on that concept (a wording on
     responsibility never answers a question on motives), of the same shape first, else of another shape
     on the same subject ("Security rather than ideology explains…" answers "How far was it driven by
-    security?")."""
+    security?"). ``asked``: the question's ``question_subject``, when the caller weighs many theses."""
     if question is None:
         return None, "", ""
     if question.question_id and question.question_id in pack.question:
@@ -196,24 +201,24 @@ def framing_for(pack: Pack, thesis: Thesis, question: QuestionAnalysis | None) -
     # A plain "how far" or "why" question says what it asks only through its key concept; other shapes
     # say it through their shape ("the role of", "compare"), whatever concept a question records.
     stated = question.shape in GENERIC_SHAPES and states_concept(question.text, question.command)
-    best, best_fit = None, (False, 0.0)
+    asked = asked if asked is not None else question_subject(pack, question.text)  # never kept
+    best, best_fit = None, (0, 0.0, 0.0)
     for other in pack.questions:
         if thesis.id not in other.theses or (stated and not same_concept(other.concept, question.concept)):
             continue
-        if shape_of(other) == question.shape:
-            fit = (True, years_overlap(question.years, other.years))
-            if fit[1] < 0.5 and not (
-                years_within(question.years, other.years)
-                and shared_subject(pack, question.text, other.text) >= SUBJECT_FLOOR
-            ):
+        overlap = years_overlap(question.years, other.years)
+        on_subject = shared_subject(pack, question.text, other.text, asked)
+        if on_subject >= SAME_QUESTION and overlap >= 0.5:
+            fit = (2, overlap, on_subject)  # the same question in other words, whatever shape each reads as
+        elif shape_of(other) == question.shape:
+            if overlap < 0.5 and not (years_within(question.years, other.years) and on_subject >= SUBJECT_FLOOR):
                 continue  # a shorter span inside a longer one, on the same subject, still takes its wording
-        elif stated and years_within(question.years, other.years):
-            fit = (False, shared_subject(pack, question.text, other.text))
-            if fit[1] < SUBJECT_FLOOR:
-                continue
+            fit = (1, overlap, on_subject)
+        elif stated and years_within(question.years, other.years) and on_subject >= SUBJECT_FLOOR:
+            fit = (0, on_subject, 0.0)
         else:
             continue
-        if fit > best_fit:
+        if fit > best_fit:  # the same question, then the same shape; the dates that fit best; the same subject
             best, best_fit = other, fit
     if best is not None:
         framing = best.framing_for(thesis.id)
@@ -239,9 +244,11 @@ def framing_for(pack: Pack, thesis: Thesis, question: QuestionAnalysis | None) -
 # How far a pack question must be on the subject of the one asked to lend it a wording written for another
 # shape of question (see ``shared_subject``).
 SUBJECT_FLOOR = 0.35
+# How far it must be on the subject to be the same question in other words (its own wording wins).
+SAME_QUESTION = 0.6
 
 
-def shared_subject(pack: Pack, asked: str, other: str) -> float:
+def shared_subject(pack: Pack, asked: str, other: str, asked_words: dict[str, float] | None = None) -> float:
     """How far two questions are on one subject: the mean of the share of each one's subject words that
     the other uses, each word weighted by its rarity in the pack, the question's machinery ("how far",
     "driven", "caused") left out. "Driven by a desire for security" and "security rather than ideology
@@ -251,12 +258,12 @@ def shared_subject(pack: Pack, asked: str, other: str) -> float:
         return sum(v for t, v in of.items() if t in inside) / (sum(of.values()) or 1.0)
 
     known = _pack_subjects(pack)  # the pack's own questions' subjects, worked out once; never a student's
-    a = known.get(asked) or _subject(pack, asked)
-    b = known.get(other) or _subject(pack, other)
+    a = asked_words if asked_words is not None else known.get(asked) or question_subject(pack, asked)
+    b = known.get(other) or question_subject(pack, other)
     return (share(a, b) + share(b, a)) / 2
 
 
-def _subject(pack: Pack, text: str) -> dict[str, float]:
+def question_subject(pack: Pack, text: str) -> dict[str, float]:
     """A question's subject words, each weighted by its rarity in the pack (generic words at 0.3)."""
     index = pack_index(pack)
     words = index.vocabulary
@@ -266,7 +273,7 @@ def _subject(pack: Pack, text: str) -> dict[str, float]:
 
 @per_pack
 def _pack_subjects(pack: Pack) -> dict[str, dict[str, float]]:
-    return {q.text: _subject(pack, q.text) for q in pack.questions}
+    return {q.text: question_subject(pack, q.text) for q in pack.questions}
 
 
 def shape_of(question: Question) -> str:

@@ -43,7 +43,7 @@ from typing import NamedTuple
 
 from rank_bm25 import BM25Okapi
 
-from arguments.choose import framing_for
+from arguments.choose import framing_for, question_subject
 from arguments.index import (
     Index,
     ThesisInfo,
@@ -155,12 +155,12 @@ def _shape_fit(info: ThesisInfo, shape: str) -> float:
     return 0.0
 
 
-def _concept_misfit(pack: Pack, info: ThesisInfo, analysis: QuestionAnalysis) -> float:
+def _concept_misfit(pack: Pack, info: ThesisInfo, analysis: QuestionAnalysis, asked: dict[str, float]) -> float:
     """A penalty for a thesis whose plan would warn that it answers another key concept (a thesis on
     responsibility for a question on motives), when no question in the pack words it for this one."""
     if analysis.shape not in GENERIC_SHAPES:
         return 0.0
-    return CONCEPT_PENALTY if framing_for(pack, info.thesis, analysis)[2] else 0.0
+    return CONCEPT_PENALTY if framing_for(pack, info.thesis, analysis, asked)[2] else 0.0
 
 
 def _coverage(inside: list[tuple[int, int]], first: int, last: int) -> float:
@@ -317,6 +317,7 @@ def suggest_theses(pack: Pack, question_text: str) -> Suggestions:
         strength = (signals.best_similarity - CURATED_CLOSE) / (1 - CURATED_CLOSE)
         for position, thesis_id in enumerate(signals.best_question.theses):
             close[thesis_id] = CURATED_CLOSE_WEIGHT * strength * (1 - 0.15 * position)
+    asked = question_subject(pack, text)  # once for every thesis's wording; never kept
     ranked = []
     for row, info in enumerate(index.infos):
         score = (
@@ -327,7 +328,7 @@ def suggest_theses(pack: Pack, question_text: str) -> Suggestions:
             + BLEND["dates"] * dates[row]
             + close.get(info.thesis.id, 0.0)
             + _shape_fit(info, analysis.shape)
-            - _concept_misfit(pack, info, analysis)
+            - _concept_misfit(pack, info, analysis, asked)
         )
         ranked.append((score, row, fits[row][1]))
     if exact is not None:  # the pack's own question: its teacher-chosen theses first, in its order

@@ -754,3 +754,15 @@ def test_the_case_against_a_defensive_pact_is_the_german_option_prepared():
     for question in ("pact-and-appeasement", "why-pact-1939"):
         plan = build_plan(PACK, "osl-pact-defensive-necessity", question=from_question(PACK.question[question], PACK))
         assert plan.opposing.claim.id == "gs-1939-signals-to-berlin", question
+
+
+def test_a_pasted_question_takes_the_wording_of_the_same_pack_question_in_other_words():
+    """ "'Stalin was primarily responsible for the Cold War in the years 1945–49.' How far do you agree?" read
+    as a question on causes and borrowed the wording of another causes question ("Fear of communism led to
+    the breakdown only to a limited extent"), an examiner found: the pack's own question on Stalin's
+    responsibility, which it words nearly alike, lends its wording (the thesis's own) whatever its shape."""
+    pack = PACKS["cold-war-origins-1941-53"]
+    text = "'Stalin was primarily responsible for the Cold War in the years 1945–49.' How far do you agree?"
+    plan = build_plan(pack, "stalin-mainly-responsible", question=analyse_question(text, pack))
+    assert plan.framed_by == "stalin-primarily-responsible-1945-49"
+    assert plan.introduction.thesis_statement.startswith("Stalin was to a large extent responsible for the Cold War")
