@@ -75,6 +75,7 @@ CURATED_CLOSE, CURATED_CLOSE_WEIGHT = 0.75, 0.5
 # only for other shapes step back.
 SHAPE_BONUS, SHAPE_PENALTY = 0.12, 0.12
 CONCEPT_PENALTY = 0.12  # a plain question on motives: theses written only for other concepts step back
+BORROWED_WEIGHT = 0.05  # a thesis worded by a pack question on the subject: by that question's order
 EXPANSION_WEIGHT = 0.5
 CONCEPT_WEIGHT = 0.3
 # The key concept as extra query words (low weight): what a thesis for such a question talks about.
@@ -155,12 +156,20 @@ def _shape_fit(info: ThesisInfo, shape: str) -> float:
     return 0.0
 
 
-def _concept_misfit(pack: Pack, info: ThesisInfo, analysis: QuestionAnalysis, asked: dict[str, float]) -> float:
-    """A penalty for a thesis whose plan would warn that it answers another key concept (a thesis on
-    responsibility for a question on motives), when no question in the pack words it for this one."""
+def _wording_fit(pack: Pack, info: ThesisInfo, analysis: QuestionAnalysis, asked: dict[str, float]) -> float:
+    """For a plain "how far" or "why" question: a penalty for a thesis whose plan would warn that it answers
+    another key concept (a thesis on responsibility for a question on motives), when no question in the
+    pack words it for this one; a small bonus for one that borrows the wording of a pack question on this
+    subject, by the teacher's order of that question's theses (the theses chosen for it come first)."""
     if analysis.shape not in GENERIC_SHAPES:
         return 0.0
-    return CONCEPT_PENALTY if framing_for(pack, info.thesis, analysis, asked)[2] else 0.0
+    _, framed_by, warning = framing_for(pack, info.thesis, analysis, asked)
+    if warning:
+        return -CONCEPT_PENALTY
+    if not framed_by:
+        return 0.0
+    position = pack.question[framed_by].theses.index(info.thesis.id)
+    return BORROWED_WEIGHT * max(0.0, 1 - 0.15 * position)
 
 
 def _coverage(inside: list[tuple[int, int]], first: int, last: int) -> float:
@@ -328,7 +337,7 @@ def suggest_theses(pack: Pack, question_text: str) -> Suggestions:
             + BLEND["dates"] * dates[row]
             + close.get(info.thesis.id, 0.0)
             + _shape_fit(info, analysis.shape)
-            - _concept_misfit(pack, info, analysis, asked)
+            + _wording_fit(pack, info, analysis, asked)
         )
         ranked.append((score, row, fits[row][1]))
     if exact is not None:  # the pack's own question: its teacher-chosen theses first, in its order

@@ -575,3 +575,14 @@ def test_cli_suggest_with_another_pack() -> None:
     )
     assert result.returncode == 0, result.stderr
     assert [i["thesis_id"] for i in json.loads(result.stdout)] == ["cs-genuine"]
+
+
+def test_a_question_on_motives_ranks_first_the_theses_worded_for_its_subject() -> None:
+    """ "How far was Stalin's policy in eastern Europe in 1945–48 driven by security?" put first the thesis
+    "Mutual fear and the power vacuum … made the Cold War" (Korea, Greece, the Baruch Plan), which an examiner
+    read as answering what caused the Cold War. Its wording is borrowed from the pack's question on security
+    and ideology in Stalin's policy, whose teacher put the theses on Stalin's aims first: so does the ranking."""
+    cold = load_pack(Path(__file__).resolve().parents[2] / "schools" / "cold-war-origins")
+    text = "How far was Stalin's policy in eastern Europe in the years 1945–48 driven by a desire for security?"
+    top = suggest_theses(cold, text).ranked[0].thesis.id
+    assert top in ("revolutionary-imperial-paradigm", "stalin-wanted-cooperation"), top
