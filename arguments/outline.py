@@ -90,6 +90,7 @@ class Trim:
     counters: bool = True  # the judgement names the counters that qualify each paragraph
     definitions: bool = True  # the key terms' working definitions (else only the words to define)
     rival_items: int = 2  # dated items for the case against
+    weighing: bool = True  # the conclusion's line on why the decisive paragraph weighs most (the ranking stays)
 
 
 def _ladder(*steps: dict[str, object]) -> tuple[Trim, ...]:
@@ -114,7 +115,8 @@ TRIMS = _ladder(
     {"rival_items": 1},
     {"counters": False},
     {"answer": ANSWER_WORDS // 2},
-    {"definitions": False},  # last: a term left undefined costs a checklist point (13); the rest costs less
+    {"definitions": False},  # a term left undefined costs a checklist point (13); the rest costs less
+    {"weighing": False},  # the last resort: the ranking still names the decisive paragraph
 )
 FULL = Trim(errors=99, entries=99)  # revision notes: everything
 
@@ -396,7 +398,8 @@ class _Sections:
             built.append(self._part(key, lambda p=p: _paragraph(p, plan, self.works, trim)))
         key = ("historiography", full, trim.lean, trim.entries, trim.basis)
         built.append(self._part(key, lambda: _historiography_part(plan, trim)))
-        built.append(self._part(("conclusion", full, trim.counters), lambda: _conclusion_part(plan, trim)))
+        key = ("conclusion", full, trim.counters, trim.weighing)
+        built.append(self._part(key, lambda: _conclusion_part(plan, trim)))
         return built
 
     def parts(self, trim: Trim) -> list[Part]:
@@ -506,7 +509,7 @@ def _historiography_part(plan: EssayPlan, trim: Trim) -> Part:
 
 
 def _conclusion_part(plan: EssayPlan, trim: Trim) -> Part:
-    """Reads ``trim.counters``."""
+    """Reads ``trim.counters`` and ``trim.weighing``."""
     conc = plan.conclusion
     short = _short(trim)
     full = trim is FULL
@@ -521,7 +524,7 @@ def _conclusion_part(plan: EssayPlan, trim: Trim) -> Part:
             for i, p in enumerate(ranked)
         )
         lines.append(Line("Ranked, decisive first", order))
-    if conc.weighing:
+    if conc.weighing and trim.weighing:
         lines.append(Line("Weighing", short(conc.weighing, "convinces")))
     if full:
         lines.append(Line("How to frame it", conc.judgement_frame))

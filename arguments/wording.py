@@ -295,14 +295,24 @@ def run_on(text: str, common: frozenset[str] = frozenset()) -> str:
 
 
 def weighed_first(weighing: str, claims: list[Claim]) -> str:
-    """The claim the weighing's first sentence is about (most shared words, three at least), or ""."""
-    words = stems_of(first_sentence(weighing)) - COMMON_WORDS
-    best, shared = "", 2
-    for claim in claims:
-        n = len(words & (stems_of(claim.text) - COMMON_WORDS))
-        if n > shared:
-            best, shared = claim.id, n
-    return best
+    """The claim the weighing's first sentence is about (most shared words, three at least), or "": the
+    subject of its "weighs most" first, so that "The repeal weighs most, but only because the famine …"
+    is about the repeal however many words the rest shares with the famine's paragraph."""
+    sentence = first_sentence(weighing)
+    subject = _WEIGHS_MOST.split(sentence, maxsplit=1)
+    for text in ([subject[0]] if len(subject) > 1 else []) + [sentence]:
+        words = stems_of(text) - COMMON_WORDS
+        best, shared = "", 2
+        for claim in claims:
+            n = len(words & (stems_of(claim.text) - COMMON_WORDS))
+            if n > shared:
+                best, shared = claim.id, n
+        if best:
+            return best
+    return ""
+
+
+_WEIGHS_MOST = re.compile(r"\b(?:weighs|weigh|counts|matters) (?:most|more)\b")
 
 
 COMMON_WORDS = frozenset(

@@ -766,3 +766,14 @@ def test_a_pasted_question_takes_the_wording_of_the_same_pack_question_in_other_
     plan = build_plan(pack, "stalin-mainly-responsible", question=analyse_question(text, pack))
     assert plan.framed_by == "stalin-primarily-responsible-1945-49"
     assert plan.introduction.thesis_statement.startswith("Stalin was to a large extent responsible for the Cold War")
+
+
+def test_the_paragraph_a_weighing_says_weighs_most_is_ranked_first():
+    """An examiner found "Ranked: paragraph 1 (appeasement) > 2 > 3" beside "Weighing: the conduct of the 1939
+    talks … weighs most, but it counted only because Munich …": the weighing's subject, not the clause that
+    shares most words with a paragraph, names the decisive one."""
+    text = "How far do you agree that the Nazi-Soviet Pact of August 1939 was the result of Western appeasement?"
+    plan = build_plan(PACK, "osl-pact-defensive-necessity", question=analyse_question(text, PACK))
+    decisive = next(p for p in plan.paragraphs if p.rank == 1)
+    assert decisive.claim.id == "osl-west-negotiated-in-bad-faith"
+    assert plan.conclusion.weighing.startswith("The West's conduct of the 1939 talks")
