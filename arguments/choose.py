@@ -537,10 +537,11 @@ _TITLE_WORDS = stems_of(
 
 
 def choose_support(
-    picker: Picker, claim: Claim, limit: int | None, reserved: frozenset[str] = frozenset()
+    picker: Picker, claim: Claim, limit: int | None, reserved: frozenset[str] = frozenset(), answer: str = ""
 ) -> tuple[list[EvidenceUse], list[EvidenceUse]]:
     """A paragraph's supporting items: the best fits (``reserved``: other paragraphs' counters, which a
-    topic sentence's naming them does not pull in)."""
+    topic sentence's naming them does not pull in; ``answer``: the reply to the case against, whose items
+    the plan shows when it names them, so that the reply answers evidence on the page)."""
     pack, edits = picker.pack, picker.edits
     dropped = [
         EvidenceUse(pack.item[link.evidence], link.how, dropped=True, point=link.point)
@@ -551,7 +552,7 @@ def choose_support(
         links = [link for link in claim.support if paragraph_key(claim.id, link.evidence) not in edits.dropped]
     else:
         # An item the paragraph's own topic sentence or heading names (the treaty its heading names) comes first.
-        named = stems_of(f"{claim.topic} {claim.label}") - _TITLE_WORDS - picker.naming
+        named = stems_of(f"{claim.topic} {claim.label} {answer}") - _TITLE_WORDS - picker.naming
         ranked = sorted(
             picker.usable(claim, claim.support),
             key=lambda link: (
@@ -683,7 +684,6 @@ def opposing_paragraph(
     claim = rival_claim(pack, thesis, picker, preferred)
     if claim is None:
         return None
-    support, _ = choose_support(picker, claim, length.support)  # its best items, as many as a paragraph's
     # The reply from the thesis's side: the rival claim's own counter evidence, with how it fares.
     replies = [
         EvidenceUse(
@@ -699,6 +699,9 @@ def opposing_paragraph(
         replies = [u for u in replies if u.evidence.id not in picker.used and not u.outside_range]
     replies.sort(key=lambda u: (u.outside_range, -SEVERITY[u.stance]))
     reply = replies[: 1 if length.counters is not None else None]
+    # Its best items, as many as a paragraph's: an item the reply answers by name among them.
+    answer = " ".join(u.how for u in reply) if length.counters is not None else ""  # what the answer line shows
+    support, _ = choose_support(picker, claim, length.support, answer=answer)
     picker.take([u.evidence.id for u in reply])
     schools = tuple(pack.school[s] for s in claim.schools)
     return BodyParagraph(

@@ -777,3 +777,13 @@ def test_the_paragraph_a_weighing_says_weighs_most_is_ranked_first():
     decisive = next(p for p in plan.paragraphs if p.rank == 1)
     assert decisive.claim.id == "osl-west-negotiated-in-bad-faith"
     assert plan.conclusion.weighing.startswith("The West's conduct of the 1939 talks")
+
+
+def test_the_answer_to_the_case_against_answers_evidence_the_plan_shows():
+    """An examiner found the case against showing Litvinov's dismissal and the trade agreement, answered by
+    "Roberts (1992) argues that the Merekalov meeting was about Škoda contracts": the item the answer names
+    is among those the case against shows."""
+    text = "How far do you agree that the Nazi-Soviet Pact of August 1939 was the result of Western appeasement?"
+    plan = build_plan(PACK, "osl-pact-defensive-necessity", question=analyse_question(text, PACK))
+    assert "Merekalov" in plan.opposing.counter[0].how
+    assert "merekalov-weizsacker-meeting" in [u.evidence.id for u in plan.opposing.support]
