@@ -366,11 +366,11 @@ def _refinement(
     decisive = next((p for p in paragraphs if p.rank == 1), None)
     conceded = sorted((p for p in paragraphs if p.stance == CONCEDED), key=lambda p: p.rank)
     rival_stands = opposing is not None and opposing.stance == STANDS
-    gist = opposing.heading.partition(": ")[2] if named and opposing is not None else ""
-    rival = f"the case against ({gist})" if gist else "the case against"  # what it argues, from its heading
+    gist = in_sentence(pack, heading_of(opposing.claim)) if named and opposing is not None else ""
+    rival = f"the case against ({gist})" if gist else "the case against"  # what it argues, as its heading
 
     def counter(p: BodyParagraph) -> str:
-        name = in_sentence(pack, p.counter[0].evidence.named(short=True)) if named and p.counter else ""
+        name = _counter_named(pack, p, short=True) if named else ""
         where = f"paragraph {p.number}, " + ("the decisive one" if p is decisive else f"ranked {p.rank}")
         return f"{name} ({where})" if name else f"the counter to {where}"
 
@@ -404,7 +404,7 @@ def _refinement(
     elif survives:
         text = "; ".join(parts + [f"{rival}, the heaviest, survives in part but does not overturn {held}"])
     elif decisive is not None and decisive in qualified and decisive.counter:
-        heaviest = in_sentence(pack, decisive.counter[0].evidence.named(short=True))
+        heaviest = _counter_named(pack, decisive, short=True)
         text = "; ".join(parts + [f"the heaviest, {heaviest}, strikes {held}, without overturning it"])
     elif decisive is not None and decisive.stance == STANDS and decisive.counter:
         text = "; ".join(parts + [f"{held}, answers its counter"])

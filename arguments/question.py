@@ -12,6 +12,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from arguments.dates import MONTHS
+from arguments.memo import per_pack
 from arguments.model import COMMAND_LABELS, Evidence, Pack, Question
 from arguments.vocabulary import Vocabulary, pack_vocabulary
 
@@ -587,6 +588,12 @@ def find_month_ends(text: str, years: tuple[int, int] | None, causes: bool = Fal
 _NAMED_IN_MONTH = re.compile(rf"((?:[\w'’–-]+\s+){{1,6}})(?:of|in)\s+({_MONTH})\s+(\d{{4}})\b")
 
 
+def month_bounds(text: str, years: tuple[int, int] | None, causes: bool, pack: Pack) -> tuple[date | None, date | None]:
+    """``find_month_ends``, with a question on causes ending on the day of the event it names."""
+    starts, ends = find_month_ends(text, years, causes)
+    return starts, event_day(text, ends, pack) if causes else ends
+
+
 def event_day(text: str, ends: date | None, pack: Pack) -> date | None:
     """A question on causes that names its event by its month ("the repeal of June 1846") ends on the day
     the pack dates that event, not the month's last: what came later that month did not cause it. The
@@ -707,8 +714,7 @@ def analyse_question(text: str, pack: Pack) -> QuestionAnalysis:
         # What caused an event of one year began before it: from what the question names as a cause,
         # when the pack dates it ("the repeal of June 1846 … the result of the Irish famine").
         years = (named[0], years[1])  # type: ignore[index]
-    starts, ends = find_month_ends(clean, years, causes) if pivot is None else (None, None)
-    ends = event_day(clean, ends, pack) if causes else ends
+    starts, ends = month_bounds(clean, years, causes, pack) if pivot is None else (None, None)
     return QuestionAnalysis(
         text=clean,
         command=command,
@@ -727,11 +733,25 @@ def analyse_question(text: str, pack: Pack) -> QuestionAnalysis:
 
 def from_question(question: Question, pack: Pack) -> QuestionAnalysis:
     """The analysis of a curated question: its recorded command, concept and years win (a month its
-    wording gives to an end of those years bounds it, as in a pasted question)."""
+    wording gives to an end of those years bounds it, as in a pasted question). Worked out once per pack
+    question: the plan page asks for it on every rerun."""
+    if pack.question.get(question.id) is not question:  # not one of this pack's own: nothing to keep
+        return _from_question(question, pack)
+    analysed = _curated(pack)
+    if question.id not in analysed:
+        analysed[question.id] = _from_question(question, pack)
+    return analysed[question.id]
+
+
+@per_pack
+def _curated(pack: Pack) -> dict[str, QuestionAnalysis]:
+    return {}  # filled as the pack's questions are asked for (the pack and its questions never change)
+
+
+def _from_question(question: Question, pack: Pack) -> QuestionAnalysis:
     historiography = is_historiography(question.text)
     causes = question.concept == "cause" and not historiography
-    starts, ends = find_month_ends(question.text, question.years, causes)
-    ends = event_day(question.text, ends, pack) if causes else ends
+    starts, ends = month_bounds(question.text, question.years, causes, pack)
     return QuestionAnalysis(
         text=question.text,
         command=question.command,

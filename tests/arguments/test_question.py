@@ -311,3 +311,14 @@ def test_a_question_on_causes_ends_on_the_day_of_the_event_it_names() -> None:
     assert curated.ends == parse_date("1939-08-23").end
     # A month that names no dated event of the pack keeps the month's end.
     assert analyse_question("Why did Soviet policy change in August 1939?", PACK).ends == parse_date("1939-08").end
+
+
+def test_a_pack_question_is_analysed_once_per_pack() -> None:
+    """The plan page asks for a curated question's analysis on every rerun; a question on causes scans the
+    pack's items for the day of its event (about 1 ms), so it is worked out once per pack question."""
+    question = PACK.question["pact-and-appeasement"]
+    assert from_question(question, PACK) is from_question(question, PACK)
+    # A question that is not the pack's own (edited, or from another pack) is analysed, never kept.
+    other = question.model_copy(update={"text": question.text.replace("August 1939", "September 1939")})
+    assert from_question(other, PACK) is not from_question(other, PACK)
+    assert from_question(other, PACK).text == other.text
