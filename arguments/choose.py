@@ -202,14 +202,29 @@ def framing_for(
     # say it through their shape ("the role of", "compare"), whatever concept a question records.
     stated = question.shape in GENERIC_SHAPES and states_concept(question.text, question.command)
     asked = asked if asked is not None else question_subject(pack, question.text)  # never kept
+    # A question on what caused an event or what it did ("the Corn Laws") borrows only from a question
+    # that names it. (One on aims may name a place or a rival aim that the wording answers without naming.)
+    named = (
+        _named_things(pack).intersection(asked)
+        if question.concept in EVENT_CONCEPTS and question.shape in GENERIC_SHAPES
+        else frozenset()
+    )
     best, best_fit = None, (0, 0.0, 0.0)
     for other in pack.questions:
-        if thesis.id not in other.theses or (stated and not same_concept(other.concept, question.concept)):
+        if thesis.id not in other.theses:
             continue
         overlap = years_overlap(question.years, other.years)
-        on_subject = shared_subject(pack, question.text, other.text, asked)
-        if on_subject >= SAME_QUESTION and overlap >= 0.5:
-            fit = (2, overlap, on_subject)  # the same question in other words, whatever shape each reads as
+        inside, back = subject_shares(pack, question.text, other.text, asked)
+        on_subject = (inside + back) / 2
+        other_concept = stated and not same_concept(other.concept, question.concept)
+        if on_subject >= SAME_QUESTION and overlap >= 0.5 and (not other_concept or inside >= WHOLE_SUBJECT):
+            # The same question in other words, whatever shape each reads as; read as another concept only
+            # if it holds the whole subject asked ("in causing the X" and "in the development of the X").
+            fit = (2, overlap, on_subject)
+        elif other_concept:
+            continue
+        elif named and not named & _things_named(pack, other.text):
+            continue  # it names none of the things asked about: its wording would answer another question
         elif shape_of(other) == question.shape:
             if overlap < 0.5 and not (years_within(question.years, other.years) and on_subject >= SUBJECT_FLOOR):
                 continue  # a shorter span inside a longer one, on the same subject, still takes its wording
@@ -246,6 +261,10 @@ def framing_for(
 SUBJECT_FLOOR = 0.35
 # How far it must be on the subject to be the same question in other words (its own wording wins).
 SAME_QUESTION = 0.6
+EVENT_CONCEPTS = frozenset({"cause", "consequence", "significance"})
+# The share of the asked question's subject a pack question must hold to be the same question when it
+# is recorded as asking about another concept.
+WHOLE_SUBJECT = 0.9
 
 
 def shared_subject(pack: Pack, asked: str, other: str, asked_words: dict[str, float] | None = None) -> float:
@@ -253,6 +272,14 @@ def shared_subject(pack: Pack, asked: str, other: str, asked_words: dict[str, fl
     the other uses, each word weighted by its rarity in the pack, the question's machinery ("how far",
     "driven", "caused") left out. "Driven by a desire for security" and "security rather than ideology
     explains" share their subject; "driven by reparations" does not."""
+    inside, back = subject_shares(pack, asked, other, asked_words)
+    return (inside + back) / 2
+
+
+def subject_shares(
+    pack: Pack, asked: str, other: str, asked_words: dict[str, float] | None = None
+) -> tuple[float, float]:
+    """The share of the asked question's subject words that the other uses, and the other way round."""
 
     def share(of: dict[str, float], inside: dict[str, float]) -> float:
         return sum(v for t, v in of.items() if t in inside) / (sum(of.values()) or 1.0)
@@ -260,7 +287,7 @@ def shared_subject(pack: Pack, asked: str, other: str, asked_words: dict[str, fl
     known = _pack_subjects(pack)  # the pack's own questions' subjects, worked out once; never a student's
     a = asked_words if asked_words is not None else known.get(asked) or question_subject(pack, asked)
     b = known.get(other) or question_subject(pack, other)
-    return (share(a, b) + share(b, a)) / 2
+    return share(a, b), share(b, a)
 
 
 def question_subject(pack: Pack, text: str) -> dict[str, float]:
@@ -269,6 +296,18 @@ def question_subject(pack: Pack, text: str) -> dict[str, float]:
     words = index.vocabulary
     kept = " ".join(w for w in _WORD.findall(text) if not machinery(w))
     return {t: index.idf.get(t, 1.0) * (0.3 if t in words.generic else 1.0) for t in words.tokens(kept)}
+
+
+@per_pack
+def _named_things(pack: Pack) -> frozenset[str]:
+    """The things the pack's vocabulary names with a label ("the Court of Appeal"), its generic words left out."""
+    vocabulary = pack.vocabulary
+    return frozenset(s.token for s in vocabulary.synonym if s.label) - frozenset(vocabulary.words.generic)
+
+
+def _things_named(pack: Pack, question_text: str) -> frozenset[str]:
+    known = _pack_subjects(pack).get(question_text) or question_subject(pack, question_text)
+    return _named_things(pack).intersection(known)
 
 
 @per_pack

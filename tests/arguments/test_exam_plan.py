@@ -768,6 +768,41 @@ def test_a_pasted_question_takes_the_wording_of_the_same_pack_question_in_other_
     assert plan.introduction.thesis_statement.startswith("Stalin was to a large extent responsible for the Cold War")
 
 
+def test_the_same_question_in_other_words_lends_its_wording_whatever_concept_it_reads_as():
+    """ "How important was the Marshall Plan in causing the Cold War …?" reads as a question on causes; the
+    pack's "… in the development of the Cold War" (recorded as one on significance) is the same question, and
+    its wording answers it. The thesis statement was the Berlin blockade's ("The Berlin blockade was caused by
+    Western policy only to a limited extent"), borrowed from the pack's other causes question."""
+    pack = PACKS["cold-war-origins-1941-53"]
+    analysis = analyse_question(
+        "How important was the Marshall Plan in causing the Cold War in the years 1947–49?", pack
+    )
+    assert analysis.concept == "cause"
+    for thesis in pack.question["marshall-plan-importance-1947-49"].theses:
+        plan = build_plan(pack, thesis, question=analysis)
+        assert plan.framed_by == "marshall-plan-importance-1947-49", thesis
+        assert "Marshall" in plan.introduction.thesis_statement, plan.introduction.thesis_statement
+
+
+def test_a_question_on_an_events_causes_never_takes_a_wording_about_another_event():
+    """A question on why something happened, or what it did, borrows a wording only from a pack question that
+    names it: "Why did the USSR invade eastern Poland …?" took the wording of the pack's question on why the
+    USSR signed the pact, and the Marshall Plan question above the Berlin blockade's."""
+    cases = [
+        (PACK, "Why did the USSR invade eastern Poland in September 1939?", "poland"),
+        (
+            PACKS["cold-war-origins-1941-53"],
+            "How important was the Marshall Plan in causing the Cold War in the years 1947–49?",
+            "marshall",
+        ),
+    ]
+    for pack, text, named in cases:
+        analysis = analyse_question(text, pack)
+        borrowed = {build_plan(pack, t.id, question=analysis).framed_by for t in pack.theses} - {""}
+        for question_id in borrowed:
+            assert named in pack.question[question_id].text.lower(), (text, question_id)
+
+
 def test_the_paragraph_a_weighing_says_weighs_most_is_ranked_first():
     """An examiner found "Ranked: paragraph 1 (appeasement) > 2 > 3" beside "Weighing: the conduct of the 1939
     talks … weighs most, but it counted only because Munich …": the weighing's subject, not the clause that

@@ -45,7 +45,11 @@ MINI_PACK = ROOT / "tests" / "fixtures" / "mini_pack"
 # held-out 25/31 = 0.81 top-1, 29/31 = 0.94 top-3 (before the ranking fixes, with the same labels:
 # 48/57 and 24/31).
 TOP3_FLOOR = 0.90
-TOP1_FLOOR = {"question": 0.85, "holdout": 0.75}
+# 3 December 2026: held-out 23/31 = 0.74 top-1 (was 24/31): "Why did the USSR invade eastern Poland in
+# September 1939?" had its teacher's pick first only because that thesis borrowed the wording of the pack's
+# question on why the USSR signed the pact; a question on an event's causes no longer borrows a wording
+# about another event, and the pick is third.
+TOP1_FLOOR = {"question": 0.85, "holdout": 0.74}
 EXAM_EVIDENCE_FLOOR = 0.85  # measured 0.89 (65 of 73) on 2 December 2026
 EVIDENCE_FLOOR = 0.90
 
