@@ -429,6 +429,25 @@ def factor_warning(pack: Pack, thesis: Thesis, question: QuestionAnalysis | None
     )
 
 
+def subject_warning(pack: Pack, thesis: Thesis, question: QuestionAnalysis | None, framed_by: str) -> str:
+    """A warning when a question on an event's causes or consequences names what no wording here names
+    (no pack question on it lends one, and the thesis's own statement does not name it): the statement
+    then answers another question."""
+    if question is None or framed_by or question.concept not in EVENT_CONCEPTS or question.shape not in GENERIC_SHAPES:
+        return ""
+    named = _named_things(pack).intersection(question_subject(pack, question.text))
+    if not named or named & _named_things(pack).intersection(question_subject(pack, thesis.text)):
+        return ""
+    words = pack_vocabulary(pack)
+    labels = sorted(words.labels.get(t, t) for t in named)
+    asked = labels[0] if len(labels) == 1 else f"{', '.join(labels[:-1])} and {labels[-1]}"
+    return (
+        f"Your question asks about {asked}; no question in the pack words the thesis “{thesis.title}” for it, "
+        "and its statement below answers another question. Use the plan as material and write the thesis, "
+        "criteria and verdict for your question yourself."
+    )
+
+
 def dates_warning(pack: Pack, question: QuestionAnalysis | None) -> str:
     """A warning when the question's years run beyond the debate's period: the pack holds no evidence
     there, so the student must bring their own (a question about historians is dated by them, not here)."""

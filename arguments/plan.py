@@ -34,6 +34,7 @@ from arguments.choose import (
     rival_weighing,
     school_of,
     sources_of,
+    subject_warning,
     works_named,
 )
 from arguments.essay import (  # noqa: F401 (the plan's names, imported from here by the app and tests)
@@ -105,7 +106,11 @@ def build_plan(
 
     sources = sources_of(pack)
     framing, framed_by, fit_warning = framing_for(pack, thesis, question)
-    fit_warning = factor_warning(pack, thesis, question, factor, framed_by) or fit_warning  # the more precise
+    fit_warning = (  # the more precise first
+        factor_warning(pack, thesis, question, factor, framed_by)
+        or fit_warning
+        or subject_warning(pack, thesis, question, framed_by)
+    )
     full_text = framing.text if framing else thesis.text
     promised = frozenset(stems_of(edits.thesis_text or full_text) - stems_of(pack.info.title) - COMMON_WORDS)
     # An exam plan states the thesis in one sentence (the pack's short wording); revision notes in full.

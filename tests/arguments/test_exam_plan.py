@@ -803,6 +803,25 @@ def test_a_question_on_an_events_causes_never_takes_a_wording_about_another_even
             assert named in pack.question[question_id].text.lower(), (text, question_id)
 
 
+def test_a_thesis_that_cannot_be_worded_for_the_event_asked_about_says_so():
+    """With no pack question on the event asked about to lend a wording, a thesis whose own statement does
+    not name it answers another question: the plan says so, and the checklist does not mark the thesis as
+    answering this one. (The suggested plan for the invasion of Poland stated, unwarned, who was to blame
+    for the failure of collective security.)"""
+    text = "Why did the USSR invade eastern Poland in September 1939?"
+    analysis = analyse_question(text, PACK)
+    plan = build_plan(PACK, suggest_theses(PACK, text).ranked[0].thesis.id, question=analysis)
+    assert not plan.framed_by
+    assert plan.introduction.fit_warning.startswith("Your question asks about Poland;"), plan.introduction.fit_warning
+    assert {c.number: c.status for c in check_plan(plan, build_outline(plan).words)}[2] != MET
+    # A thesis worded for the question (the same question in other words) needs no warning.
+    pack = PACKS["cold-war-origins-1941-53"]
+    marshall = analyse_question(
+        "How important was the Marshall Plan in causing the Cold War in the years 1947–49?", pack
+    )
+    assert not build_plan(pack, "1947-the-turning-point", question=marshall).introduction.fit_warning
+
+
 def test_the_paragraph_a_weighing_says_weighs_most_is_ranked_first():
     """An examiner found "Ranked: paragraph 1 (appeasement) > 2 > 3" beside "Weighing: the conduct of the 1939
     talks … weighs most, but it counted only because Munich …": the weighing's subject, not the clause that
