@@ -201,6 +201,44 @@ def brief(text: str, words: int) -> str:
     return sentence[:best].rstrip(" ,;:–") + "…"
 
 
+# Where an answer's reasoning starts: its last ", so …", ", which …" or ": …" clause.
+_REASON = re.compile(r"(?:, (?=so |which )|: )")
+# A phrase that trails its clause and can go ("…, weeks before the treaty, so …"): it opens with a
+# preposition, an article or a participle, never with a verb, "that" or "the" (a main clause).
+_TRAILING = re.compile(
+    r"(?:after|against|at|before|by|despite|during|for|from|in|less|more|on|only|since|under|until|while|with|"
+    r"within|without|weeks|days|months|years|a|an|\w+ing)\b"
+)
+
+
+_PRONOUN = re.compile(r"\b(?:he|him|his|she|her|they|them|their)\b")
+
+
+@lru_cache(maxsize=16384)
+def reasoned(text: str, words: int) -> str:
+    """The first sentence of ``text`` in about ``words`` words, keeping the clause that draws its
+    conclusion: the phrase before ", so …" goes first ("The Corn Laws went in 1846, weeks before the
+    famine's worst winter, so …" keeps "so …"). Otherwise, as ``brief``."""
+    sentence = first_sentence(text.strip())
+    if len(sentence.split()) <= words:
+        return sentence
+    boundaries = _boundaries(sentence)
+    cuts = [m.start() for m in _REASON.finditer(sentence) if m.start() in boundaries]
+    before = [b for b in boundaries if cuts and b < cuts[-1]]
+    if before:
+        head, dropped, tail = sentence[: before[-1]], sentence[before[-1] + 1 : cuts[-1]], sentence[cuts[-1] :]
+        shorter = head + tail
+        dangling = _PRONOUN.search(tail) and re.search(r"\b[A-Z]", dropped)  # "him" was the one it named
+        if (
+            _TRAILING.match(dropped.strip())
+            and not dangling
+            and len(shorter.split()) <= words
+            and len(head.split()) >= 6
+        ):
+            return shorter
+    return brief(sentence, words)
+
+
 def without_verdict(rebuttal: str) -> str:
     """A rebuttal without its opening verdict word (the label already says it)."""
     rest = _VERDICT_OPENING.sub("", rebuttal.strip(), count=1)
@@ -285,7 +323,7 @@ def _paragraph(p: BodyParagraph, plan: EssayPlan, works: dict[str, Work], trim: 
         for use in p.counter:
             # The answer in the plan's own voice (the counter's "how", written against the rival claim),
             # labelled with how the rival case fares; revision notes add the rival school's own reply.
-            how = use.how if full else brief(use.how, trim.answer)
+            how = use.how if full else reasoned(use.how, trim.answer)
             # A historian's reading whose answer cites them already ("Smith (1995) shows …") is not cited twice.
             answer = how if _cites(use, works, how) else f"{_named(use, trim, works)}: {how}"
             reply = (Line(f"The rival school's reply ({STANCE_LABELS[use.stance]})", _rebuttal(use, trim)),)

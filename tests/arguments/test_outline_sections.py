@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from arguments.load import bundled_packs, load_pack
-from arguments.outline import FULL, TRIMS, _Sections, count_words
+from arguments.outline import FULL, TRIMS, _Sections, brief, count_words, reasoned
 from arguments.plan import LENGTHS, PlanEdits, build_plan
 from arguments.question import from_question
 
@@ -25,3 +25,28 @@ def test_parts_shared_between_trims_are_the_parts_each_trim_builds_alone(pack):
                     alone = _Sections(plan).parts(trim)
                     assert shared.parts(trim) == alone, (question.id, thesis_id, length, trim)
                     assert shared.words(trim) == sum(count_words(p) for p in alone if p.counted)
+
+
+def test_a_shortened_answer_keeps_its_reasoning():
+    """The answer to the case against, cut to fit an exam plan, drops the phrase before its "so …" (it
+    used to keep the facts and cut the "so …" away: "… forced out at the end of May…")."""
+    answer = (
+        "The Corn Laws were repealed in June 1846, weeks before the worst of the famine winter began in Ireland, "
+        "so repeal came too late to feed anyone that year."
+    )
+    assert (
+        reasoned(answer, 20)
+        == "The Corn Laws were repealed in June 1846, so repeal came too late to feed anyone that year."
+    )
+    assert reasoned(answer, 40) == answer  # whole when it fits
+    # Never a main clause ("decided …"), nor a phrase that names whom a pronoun after it means ("him").
+    verb = (
+        "Peel, who had long defended protection for the landed interest, decided in 1845 that the ports must "
+        "open, so the party split."
+    )
+    assert reasoned(verb, 16) == brief(verb, 16)
+    pronoun = (
+        "The protectionists held their seats in the election of 1847, before Peel had founded a party of his "
+        "own, so the split outlived him."
+    )
+    assert reasoned(pronoun, 16) == brief(pronoun, 16)
