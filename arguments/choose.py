@@ -256,6 +256,23 @@ def framing_for(
     )
 
 
+def same_question(pack: Pack, question: QuestionAnalysis, asked: dict[str, float] | None = None) -> Question | None:
+    """The pack question that is the one asked in other words, or None: it names a thing the question
+    names ("the Corn Laws"), holds the whole subject asked, shares most of its own and fits the dates.
+    Its teacher's theses answer the question asked, in the teacher's order."""
+    asked = asked if asked is not None else question_subject(pack, question.text)  # never kept
+    named = _named_things(pack).intersection(asked)
+    best, best_fit = None, (0.0, 0.0)
+    for other in pack.questions if named else ():
+        overlap = years_overlap(question.years, other.years)
+        inside, back = subject_shares(pack, question.text, other.text, asked)
+        fit = (overlap, (inside + back) / 2)
+        close = inside >= WHOLE_SUBJECT and fit[1] >= SAME_QUESTION and overlap >= 0.5
+        if close and fit > best_fit and named & _things_named(pack, other.text):
+            best, best_fit = other, fit
+    return best
+
+
 # How far a pack question must be on the subject of the one asked to lend it a wording written for another
 # shape of question (see ``shared_subject``).
 SUBJECT_FLOOR = 0.35

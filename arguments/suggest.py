@@ -43,7 +43,7 @@ from typing import NamedTuple
 
 from rank_bm25 import BM25Okapi
 
-from arguments.choose import framing_for, question_subject
+from arguments.choose import framing_for, question_subject, same_question
 from arguments.index import (
     Index,
     ThesisInfo,
@@ -340,8 +340,11 @@ def suggest_theses(pack: Pack, question_text: str) -> Suggestions:
             + _wording_fit(pack, info, analysis, asked)
         )
         ranked.append((score, row, fits[row][1]))
-    if exact is not None:  # the pack's own question: its teacher-chosen theses first, in its order
-        order = {thesis_id: i for i, thesis_id in enumerate(exact.theses)}
+    # The pack's own question, or the same question in other words: its teacher-chosen theses first, in
+    # its order ("… in causing the Cold War" is the pack's "… in the development of the Cold War").
+    twin = exact if exact is not None else same_question(pack, analysis, asked)
+    if twin is not None:
+        order = {thesis_id: i for i, thesis_id in enumerate(twin.theses)}
         ranked.sort(key=lambda r: (order.get(index.infos[r[1]].thesis.id, len(order)), -r[0], r[1]))
     else:
         ranked.sort(key=lambda r: (-r[0], r[1]))

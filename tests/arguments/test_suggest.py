@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 
+from arguments.choose import same_question
 from arguments.cli import main, run_suggest
 from arguments.export import plan_to_dict, render_markdown
 from arguments.index import pack_index
@@ -590,3 +591,17 @@ def test_a_question_on_motives_ranks_first_the_theses_worded_for_its_subject() -
     text = "How far was Stalin's policy in eastern Europe in the years 1945–48 driven by a desire for security?"
     top = suggest_theses(cold, text).ranked[0].thesis.id
     assert top in ("revolutionary-imperial-paradigm", "stalin-wanted-cooperation"), top
+
+
+def test_the_same_question_in_other_words_ranks_the_teachers_theses_first():
+    """ "How important was the Marshall Plan in causing the Cold War …?" is the pack's question "… in the
+    development of the Cold War …" in other words: its teacher's theses come first, in the teacher's order
+    (the first suggestion was a thesis on Stalin's responsibility, whose plan an examiner found answered
+    another question). A question that names nothing of the pack's keeps its own ranking."""
+    pack = load_pack(ROOT / "schools" / "cold-war-origins")
+    ranked = suggest_theses(pack, "How important was the Marshall Plan in causing the Cold War in the years 1947–49?")
+    teacher = pack.question["marshall-plan-importance-1947-49"].theses
+    assert [r.thesis.id for r in ranked.ranked[: len(teacher)]] == list(teacher)
+    soviet = load_pack(ROOT / "schools" / "soviet-foreign-policy")
+    vague = "To what extent did the aims of Soviet foreign policy remain the same between 1921 and 1939?"
+    assert same_question(soviet, analyse_question(vague, soviet)) is None
