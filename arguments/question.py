@@ -54,8 +54,13 @@ _OPENING_QUOTE = re.compile(r"^\s*[\"“‘'](?P<quote>.+)[\"”’'](?P<tail>[^
 # "success" ("to blame for the failure of …" asks about causes), and change outranks aims.
 _CONCEPTS: tuple[tuple[str, str], ...] = (
     ("comparison", r"\bcompar\w*|\bcontrast\w*|\bsimilarit\w*|\bdifferences?\b"),
-    # The part played by people ("the role of individuals", "did the leader personally direct") is significance.
-    ("significance", r"\bindividuals?\b|\bpersonally\b|\brole of\b"),
+    # The part played by people ("the role of individuals", "did the leader personally direct") is significance,
+    # and so is one factor's weight among the causes ("How important was the Corn Laws' repeal in causing …").
+    (
+        "significance",
+        r"\bindividuals?\b|\bpersonally\b|\brole of\b"
+        r"|\bhow (?:important|significant)\b|\b(?:importance|significance) of\b",
+    ),
     ("cause", r"\bcaus\w*|\bresult of\b|\bled to\b|\bresponsib\w*|\bblame\w*|\borigins?\b|\bbrought about\b"),
     ("success", r"\bsuccess\w*|\bfail\w*|\bachiev\w*|\beffective\w*|\bsecur(?:e|ing) the\b"),
     (

@@ -280,7 +280,10 @@ def test_a_question_on_one_factors_importance_weighs_it_against_the_others():
     thesis written for another question is flagged, in the plan and in the checklist."""
     pack = PACKS["cold-war-origins-1941-53"]
     synonym = "How important was Marshall aid to the division of Europe, 1947–52?"
-    for text in (PASTED_COLD_WAR["extent-significance"], synonym):
+    # "How important was X in causing …" weighs one factor among the causes (it was read as a question on
+    # causes, with no factor to weigh the others against).
+    causing = "How important was the Marshall Plan in causing the Cold War in the years 1947–49?"
+    for text in (PASTED_COLD_WAR["extent-significance"], synonym, causing):
         analysis = analyse_question(text, pack)
         assert named_factor(pack, analysis) == "the Marshall Plan"  # the pack's own name for it, synonyms read
         plan = build_plan(pack, "1947-the-turning-point", question=analysis)
@@ -769,14 +772,13 @@ def test_a_pasted_question_takes_the_wording_of_the_same_pack_question_in_other_
 
 
 def test_the_same_question_in_other_words_lends_its_wording_whatever_concept_it_reads_as():
-    """ "How important was the Marshall Plan in causing the Cold War …?" reads as a question on causes; the
-    pack's "… in the development of the Cold War" (recorded as one on significance) is the same question, and
-    its wording answers it. The thesis statement was the Berlin blockade's ("The Berlin blockade was caused by
-    Western policy only to a limited extent"), borrowed from the pack's other causes question."""
+    """ "To what extent did the Marshall Plan cause the Cold War …?" reads as a question on causes; the pack's
+    "How important was the Marshall Plan in the development of the Cold War …?" (one on significance) is the
+    same question, and its wording answers it. ("… in causing the Cold War" took the Berlin blockade's
+    wording, "The Berlin blockade was caused by Western policy only to a limited extent", from the pack's
+    other causes question.)"""
     pack = PACKS["cold-war-origins-1941-53"]
-    analysis = analyse_question(
-        "How important was the Marshall Plan in causing the Cold War in the years 1947–49?", pack
-    )
+    analysis = analyse_question("To what extent did the Marshall Plan cause the Cold War in the years 1947–49?", pack)
     assert analysis.concept == "cause"
     for thesis in pack.question["marshall-plan-importance-1947-49"].theses:
         plan = build_plan(pack, thesis, question=analysis)
