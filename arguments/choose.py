@@ -640,6 +640,7 @@ def choose_support(
             ),
         )
         links = ranked[:limit]
+    fit = {link.evidence: place for place, link in enumerate(links)}
     links.sort(key=lambda link: (pack.item[link.evidence].date, link.evidence))
     picker.take([link.evidence for link in links])
     uses = [
@@ -648,6 +649,7 @@ def choose_support(
             link.how,
             outside_range=not picker.covers(pack.item[link.evidence]),
             point=link.point,
+            fit=fit[link.evidence],
         )
         for link in links
     ]

@@ -149,6 +149,7 @@ class EvidenceUse:
     dropped: bool = False
     point: str = ""  # the pack's short "so what" (support), for an exam plan
     reply: str = ""  # the pack's short rebuttal (counter), for an exam plan
+    fit: int = 0  # its place among the paragraph's items by how well it fits (0: best), shown in date order
 
     @property
     def stance(self) -> str:

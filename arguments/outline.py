@@ -15,7 +15,7 @@ from functools import lru_cache
 from arguments.checklist import MET, TO_DO, CheckItem, check_plan
 from arguments.essay import BodyParagraph, EssayPlan, EvidenceUse
 from arguments.model import KIND_LABELS, Work
-from arguments.question import GENERIC_SHAPES
+from arguments.question import GENERIC_SHAPES, stems_of
 from arguments.wording import COMMAND_GUIDANCE, first_sentence, run_on
 
 Escape = Callable[[str], str]
@@ -313,12 +313,25 @@ def _outside(use: EvidenceUse, plan: EssayPlan) -> tuple[Line, ...]:
     return (Line(f"Outside the question's dates ({plan.question.years_label})", "use it only as labelled context"),)
 
 
+def _rival_items(p: BodyParagraph, count: int) -> tuple[EvidenceUse, ...]:
+    """The case against's items an exam plan shows, in date order: those its answer names first (the answer
+    must answer evidence on the page), then the best fits (not the earliest)."""
+    if len(p.support) <= count:
+        return p.support
+    answer = stems_of(" ".join(u.how for u in p.counter))
+    best = sorted(p.support, key=lambda u: (not stems_of(u.evidence.short) & answer - _SMALL, u.fit))[:count]
+    return tuple(u for u in p.support if u in best)
+
+
+_SMALL = frozenset({"the", "a", "an", "of", "on", "and", "in", "to", "for", "with", "by", "at", "from"})
+
+
 def _paragraph(p: BodyParagraph, plan: EssayPlan, works: dict[str, Work], trim: Trim) -> Part:
     full = trim is FULL
     lines = [Line("School" if len(p.schools) == 1 else "Schools", ", ".join(s.name for s in p.schools))]
     if p.role == "opposing":
         lines.append(Line("The rival case", p.topic_sentence if full else brief(p.topic_sentence, TOPIC_WORDS)))
-        shown = p.support if full else p.support[: trim.rival_items]
+        shown = p.support if full else _rival_items(p, trim.rival_items)
         lines.append(Line("Its evidence", "", tuple(_evidence(u, plan, works, trim) for u in shown)))
         for use in p.counter:
             # The answer in the plan's own voice (the counter's "how", written against the rival claim),

@@ -824,6 +824,18 @@ def test_a_thesis_that_cannot_be_worded_for_the_event_asked_about_says_so():
     assert not build_plan(pack, "1947-the-turning-point", question=marshall).introduction.fit_warning
 
 
+def test_a_case_against_cut_to_one_item_shows_its_best_not_its_earliest():
+    """An examiner found "Western moves in 1947–48 forced the break" resting on one Soviet act, the founding of
+    the Cominform: cut to one item, the case against showed its earliest, not its best (the London programme
+    its own text names first)."""
+    pack = PACKS["cold-war-origins-1941-53"]
+    text = "'Stalin was primarily responsible for the Cold War in the years 1945–49.' How far do you agree?"
+    plan = build_plan(pack, "stalin-mainly-responsible", question=analyse_question(text, pack))
+    markdown = render_markdown(plan)
+    shown = markdown.split("**Its evidence:**")[1].split("**The answer")[0]
+    assert "London programme" in shown and "Cominform founded" not in shown, shown
+
+
 def test_the_paragraph_a_weighing_says_weighs_most_is_ranked_first():
     """An examiner found "Ranked: paragraph 1 (appeasement) > 2 > 3" beside "Weighing: the conduct of the 1939
     talks … weighs most, but it counted only because Munich …": the weighing's subject, not the clause that
