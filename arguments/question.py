@@ -119,6 +119,11 @@ LOADED_WORDS: tuple[str, ...] = (
     "continuity",
     "individuals",
     "personally",
+    "significant",
+    "significance",
+    "important",
+    "importance",
+    "impact",
 )
 
 # What a question's loaded word means as a test the essay can apply: a working definition a student
@@ -159,6 +164,12 @@ LOADED_MEANINGS: dict[str, str] = {
     "continuity": "aims and methods that stayed the same",
     "individuals": "particular people's choices, not institutions or circumstances",
     "personally": "by the person's own choices",
+    # A factor's or an event's weight: what the essay measures it by (marking criteria: define the concept).
+    "significant": "made a lasting difference to what followed: in what changed, how much and for how long",
+    "significance": "how far it changed what followed: in what, by how much and for how long",
+    "important": "how much difference it made to the outcome, weighed against the other factors",
+    "importance": "how much difference it made to the outcome, weighed against the other factors",
+    "impact": "the changes it caused, judged by how deep and how lasting they were",
 }
 
 # A question about historians rather than about events: why they disagree, how their views have

@@ -836,6 +836,19 @@ def test_a_case_against_cut_to_one_item_shows_its_best_not_its_earliest():
     assert "London programme" in shown and "Cominform founded" not in shown, shown
 
 
+def test_a_question_on_significance_defines_what_it_measures():
+    """An examiner found "significance is never defined" in the Munich plan, and the checklist left it to the
+    student: "significant", "important" and "impact" now have working definitions, as "main" does."""
+    for text in (
+        "How significant was the Munich Agreement for Soviet foreign policy up to August 1939?",
+        "Examine the impact of the purges on Soviet foreign policy in the years 1936–39.",
+    ):
+        analysis = analyse_question(text, PACK)
+        plan = build_plan(PACK, suggest_theses(PACK, text).ranked[0].thesis.id, question=analysis)
+        assert plan.introduction.definitions, text
+        assert {c.number: c.status for c in check_plan(plan, build_outline(plan).words)}[13] == MET, text
+
+
 def test_the_paragraph_a_weighing_says_weighs_most_is_ranked_first():
     """An examiner found "Ranked: paragraph 1 (appeasement) > 2 > 3" beside "Weighing: the conduct of the 1939
     talks … weighs most, but it counted only because Munich …": the weighing's subject, not the clause that
