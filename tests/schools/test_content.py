@@ -10,7 +10,7 @@ from markdown_it import MarkdownIt
 
 from arguments.export import render_markdown
 from arguments.lint import lint_pack
-from arguments.load import load_pack
+from arguments.load import BUNDLED_PACK, load_pack
 from arguments.plan import build_plan
 from arguments.question import find_shape, from_question
 
@@ -257,3 +257,26 @@ def test_enough_questions_for_both_decades(bundled_pack):
     assert any(y <= 1925 for y in starts) and any(y >= 1933 for y in starts)
     practice = [q for q in bundled_pack.questions if q.source is None]
     assert practice and len(practice) < len(bundled_pack.questions)
+
+
+def test_a_question_on_differing_ideologies_argues_both_sides():
+    """An examiner found the plan on "differing ideologies" argued Soviet ideology alone: it now has a
+    paragraph on American ideology, and its thesis names both."""
+    pack = load_pack(BUNDLED_PACK.parent / "cold-war-origins")
+    question = pack.question["ideologies-in-origins"]
+    plan = build_plan(pack, "ideology-drove-the-conflict", question=from_question(question, pack))
+    assert "n91-american-ideology-universalised" in [p.claim.id for p in plan.paragraphs]
+    assert "American" in plan.introduction.thesis_statement
+
+
+def test_the_december_fact_checks_stay_fixed(bundled_pack):
+    """Errors two fact-check helpers and an examiner found (3 December 2026), kept out."""
+    cold = load_pack(BUNDLED_PACK.parent / "cold-war-origins")
+    assert "hogan-1987" not in cold.claim["ort-marshall-aid-saved-western-europe"].held_by
+    assert "lundestad-1986" not in cold.claim["pr-korea-hardened-european-lines"].held_by
+    assert "communists leave" not in cold.item["communists-leave-french-italian-governments"].title.lower()
+    soviet_texts = [c.text for c in bundled_pack.claims] + [t.evaluation for t in bundled_pack.theses]
+    soviet_texts += [i.summary for i in bundled_pack.evidence] + [i.title for i in bundled_pack.evidence]
+    assert not [t for t in soviet_texts if "'dualism'" in t]  # no source found using the word
+    benes = bundled_pack.item["soviet-reply-to-benes"].summary
+    assert "before the question had reached Moscow" in benes
