@@ -161,8 +161,15 @@ def first_clause(sentence: str) -> str:
 _LIST_TAIL = re.compile(r"\s*\w+(?:\s+\w+)?\s+(?:and|or)\s+\w+\s*[,.;]")
 
 
+# A clause the insert stood before that needs its comma back ("in 1846, after the famine began, and it
+# split the party" → "in 1846, and it split the party").
+_JOINED = re.compile(r"\s+(?:and|but|so|yet|or|nor|while|whereas|because|though|although|which|who)\b")
+
+
 def _drop_insert(match: re.Match[str]) -> str:
-    return match.group() if _LIST_TAIL.match(match.string, match.end()) else ""
+    if _LIST_TAIL.match(match.string, match.end()):
+        return match.group()
+    return "," if _JOINED.match(match.string, match.end()) else ""
 
 
 @lru_cache(maxsize=65536)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from arguments.load import bundled_packs, load_pack
-from arguments.outline import FULL, TRIMS, _Sections, brief, count_words, reasoned
+from arguments.outline import FULL, TRIMS, _Sections, brief, compress, count_words, reasoned
 from arguments.plan import LENGTHS, PlanEdits, build_plan
 from arguments.question import from_question
 
@@ -50,3 +50,17 @@ def test_a_shortened_answer_keeps_its_reasoning():
         "own, so the split outlived him."
     )
     assert reasoned(pronoun, 16) == brief(pronoun, 16)
+
+
+def test_a_dropped_insert_leaves_the_comma_a_following_clause_needs():
+    """ "… breaches that began in 1845, before Peel took office, so it settles who moved first" lost its comma
+    with the insert ("in 1845 so it settles"), in a weighing line an examiner read."""
+    assert compress("The repeal came in 1846, after the famine began, and it split the party.") == (
+        "The repeal came in 1846, and it split the party."
+    )
+    assert compress("The breach began in 1845, before Peel took office, so it settles who moved first.") == (
+        "The breach began in 1845, so it settles who moved first."
+    )
+    assert (
+        compress("Peel, who led the party, repealed the Corn Laws in 1846.") == "Peel repealed the Corn Laws in 1846."
+    )
