@@ -112,8 +112,8 @@ TRIMS = _ladder(
     {"lean": True},
     {"signposts": False},
     {"basis": False},
-    {"rival_items": 1},
     {"counters": False},
+    {"rival_items": 1},
     {"answer": ANSWER_WORDS // 2},
     {"definitions": False},  # a term left undefined costs a checklist point (13); the rest costs less
     {"weighing": False},  # the ranking still names the decisive paragraph
