@@ -523,7 +523,10 @@ def _historiography(
     rival_school = _school_weighed(pack, evaluation, schools) or next(
         (s for s in rivals if s.name == against_school), rivals[0] if rivals else None
     )
-    bases = [_rests_on(s) for s in schools]
+    # The plan's own reading first as its first historian's school (an exam plan compares that one with
+    # the rival's: "Smith (1990), the free-trade school" beside the protectionists' basis read as a mismatch).
+    first = next((e.school for e in entries if not e.relevance.endswith("(the case against)")), "")
+    bases = [_rests_on(s) for s in sorted(schools, key=lambda s: s.name != first)]
     if rival_school is not None and rival_school not in schools:
         bases.append(_rests_on(rival_school))
     why = " ".join(bases)

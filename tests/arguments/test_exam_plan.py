@@ -850,6 +850,21 @@ def test_a_question_on_significance_defines_what_it_measures():
         assert {c.number: c.status for c in check_plan(plan, build_outline(plan).words)}[13] == MET, text
 
 
+def test_why_historians_differ_speaks_of_the_schools_the_historiography_names():
+    """An examiner found "Zubok (2007), Post-1991 …" weighed against Leffler, and then "Why they differ:
+    Orthodox school – … Post-revisionist school – …": the plan's own reading is compared as its first
+    historian's school."""
+    checked = 0
+    for pack, analysis, thesis in PAIRS:
+        plan = build_plan(pack, thesis, question=analysis)
+        hist = plan.historiography
+        own = [e for e in hist.entries if not e.relevance.endswith("(the case against)")]
+        if len(plan.schools) > 1 and own and own[0].school in {s.name for s in plan.schools}:
+            checked += 1
+            assert hist.why_differ_parts[0].startswith(own[0].school), (thesis, hist.why_differ_parts[0][:60])
+    assert checked >= 40, checked
+
+
 def test_the_paragraph_a_weighing_says_weighs_most_is_ranked_first():
     """An examiner found "Ranked: paragraph 1 (appeasement) > 2 > 3" beside "Weighing: the conduct of the 1939
     talks … weighs most, but it counted only because Munich …": the weighing's subject, not the clause that
