@@ -404,8 +404,8 @@ def _refinement(
         verb = "qualifies" if len(qualified) == 1 else "qualify"
         parts.append(f"the counter{'s' * (len(qualified) > 1)} {verb} paragraph{'s' * (len(numbers) > 1)} {which}")
     held = f"paragraph {decisive.number}, the decisive one" if decisive is not None else "the thesis"
-    if not named:  # the tightest plans: what stands, without saying what weighs most
-        text = " and ".join(parts + (["the case against survives in part"] if survives else []))
+    if not named:  # the tightest plans: what the case against leaves standing (each link says what its counter does)
+        text = f"the case against survives in part but does not overturn {held}" if survives else " and ".join(parts)
     elif survives:
         text = "; ".join(parts + [f"{rival}, the heaviest, survives in part but does not overturn {held}"])
     elif decisive is not None and decisive in qualified and decisive.counter:

@@ -865,6 +865,17 @@ def test_why_historians_differ_speaks_of_the_schools_the_historiography_names():
     assert checked >= 40, checked
 
 
+def test_the_tightest_judgement_says_what_the_case_against_leaves_standing():
+    """An examiner found "The counters qualify paragraphs 1, 2 and 3 and the case against survives in part, so
+    the verdict stays at …" ending five of seven plans: where the plan has no room to name its concessions, the
+    judgement says what the case against does not overturn (each paragraph's link says what its counter does)."""
+    text = "To what extent was Soviet foreign policy 1933–39 driven by a desire for collective security?"
+    plan = build_plan(PACK, suggest_theses(PACK, text).ranked[0].thesis.id, question=analyse_question(text, PACK))
+    judgement = build_outline(plan).part("conclusion").lines[0].text
+    assert "The case against survives in part but does not overturn paragraph" in judgement, judgement
+    assert "The counters qualify" not in judgement, judgement
+
+
 def test_the_paragraph_a_weighing_says_weighs_most_is_ranked_first():
     """An examiner found "Ranked: paragraph 1 (appeasement) > 2 > 3" beside "Weighing: the conduct of the 1939
     talks … weighs most, but it counted only because Munich …": the weighing's subject, not the clause that
