@@ -175,13 +175,19 @@ class BodyParagraph:
     # In a question on one factor's importance, how this paragraph weighs against the factor's own
     # ("below the Court of Appeal (paragraph 2)"); "" if it is that paragraph or the question names none.
     against: str = ""
+    # In such a question, a paragraph on another factor (it does not speak of the one asked about).
+    other_factor: bool = False
 
     @property
     def link_short(self) -> str:
-        """The link in a few words: what the paragraph does to the thesis, and its rank."""
-        does = {STANDS: "supports the thesis", QUALIFIED: "supports it, qualified", CONCEDED: "concedes ground"}
+        """The link in a few words: what the paragraph does to the thesis, and its rank; a paragraph on
+        another factor says so ("Another factor: ranked 2, below the Court of Appeal (paragraph 1); qualified.")."""
         rank = f"ranked {self.rank}" + (" (decisive)" if self.rank == 1 else "")
         against = f", {self.against}" if self.against else ""
+        if self.other_factor:
+            fares = {STANDS: "it stands", QUALIFIED: "qualified", CONCEDED: "concedes ground"}
+            return f"Another factor: {rank}{against}; {fares.get(self.stance, 'untested')}."
+        does = {STANDS: "supports the thesis", QUALIFIED: "supports it, qualified", CONCEDED: "concedes ground"}
         return f"{does.get(self.stance, 'supports it, untested').capitalize()}; {rank}{against}."
 
     @property

@@ -210,6 +210,7 @@ def build_plan(
                 rank=rank,
                 note=edits.note(claim.id),
                 against=against,
+                other_factor=bool(factor and argued is not None and number != argued[1] and not speaks[claim.id]),
             )
         )
     verdict = framing.verdict if framing else thesis.verdict

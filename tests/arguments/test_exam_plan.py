@@ -293,9 +293,12 @@ def test_a_question_on_one_factors_importance_weighs_it_against_the_others():
         links = {p.heading: p.link_short for p in plan.paragraphs}
         number = next(p.number for p in plan.paragraphs if p.heading == "The Marshall Plan split Europe in two")
         # Ranked against the paragraph that argues the factor (ranked 1 here), as an importance question asks,
-        # in the link; the topic sentence stays the claim, with no label before it.
+        # in the link, as another factor (an examiner found it labelled as support for the Marshall Plan); the
+        # topic sentence stays the claim, with no label before it.
         truman = "The Truman Doctrine universalised a regional crisis"
-        assert links[truman] == f"Supports it, qualified; ranked 2, below the Marshall Plan (paragraph {number})."
+        assert links[truman] == f"Another factor: ranked 2, below the Marshall Plan (paragraph {number}); qualified."
+        cominform = links["The Cominform closed the Eastern bloc"]  # on the factor (Moscow's answer to it)
+        assert cominform.startswith("Supports it") and "below the Marshall Plan" in cominform
         assert openings[truman].startswith("In 1947 the Truman Doctrine")
         assert not openings["The Marshall Plan split Europe in two"].startswith(("Ranked", "On "))
         assert "below" not in links["The Marshall Plan split Europe in two"]
