@@ -278,6 +278,8 @@ def same_question(pack: Pack, question: QuestionAnalysis, asked: dict[str, float
 SUBJECT_FLOOR = 0.35
 # How far it must be on the subject to be the same question in other words (its own wording wins).
 SAME_QUESTION = 0.6
+# Questions on an event: what caused it, what it did, how much it mattered. One borrows a wording only
+# from a pack question that names the same event.
 EVENT_CONCEPTS = frozenset({"cause", "consequence", "significance"})
 # The share of the asked question's subject a pack question must hold to be the same question when it
 # is recorded as asking about another concept.
@@ -320,6 +322,11 @@ def _named_things(pack: Pack) -> frozenset[str]:
     """The things the pack's vocabulary names with a label ("the Court of Appeal"), its generic words left out."""
     vocabulary = pack.vocabulary
     return frozenset(s.token for s in vocabulary.synonym if s.label) - frozenset(vocabulary.words.generic)
+
+
+@per_pack
+def _named_by_theses(pack: Pack) -> dict[str, frozenset[str]]:
+    return {}  # thesis id -> the named things its own statement names, filled as plans ask
 
 
 def _things_named(pack: Pack, question_text: str) -> frozenset[str]:
@@ -453,7 +460,12 @@ def subject_warning(pack: Pack, thesis: Thesis, question: QuestionAnalysis | Non
     if question is None or framed_by or question.concept not in EVENT_CONCEPTS or question.shape not in GENERIC_SHAPES:
         return ""
     named = _named_things(pack).intersection(question_subject(pack, question.text))
-    if not named or named & _named_things(pack).intersection(question_subject(pack, thesis.text)):
+    if not named:
+        return ""
+    stated = _named_by_theses(pack)  # the pack's own sentences only: worked out once per thesis
+    if thesis.id not in stated:
+        stated[thesis.id] = _named_things(pack).intersection(question_subject(pack, thesis.text))
+    if named & stated[thesis.id]:
         return ""
     words = pack_vocabulary(pack)
     labels = sorted(words.labels.get(t, t) for t in named)
