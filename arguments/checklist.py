@@ -162,14 +162,14 @@ def check_plan(
 def _ends(plan: EssayPlan) -> str:
     """ "" when both ends of a range of years have evidence, else what is missing.
 
-    Each end is its first or last quarter in whole years, a year at least: 1845–47 needs an item from
-    1845 and one from 1847, 1830–36 one from 1830–31 and one from 1835–36.
+    Each end is its first or last fifth in whole years, a year at least: 1845–49 needs an item from
+    1845 and one from 1849, 1830–36 one from 1830–31 and one from 1835–36.
     """
     q = plan.question
     if q is None or q.years is None or q.years[1] == q.years[0]:
         return ""
     first, last = q.years
-    edge = math.ceil((last - first + 1) / 4)  # years at each end
+    edge = math.ceil((last - first + 1) / 5)  # years at each end
     years = [
         (u.evidence.date.year, u.evidence.date.end_year)
         for p in plan.body

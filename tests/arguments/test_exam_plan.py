@@ -457,8 +457,14 @@ def test_the_checklists_period_point_says_what_the_plan_holds():
             assert not [d for d in dated if d[0] <= high and d[1] >= low], (thesis, point.reason, dated)
         elif "both ends covered" in point.reason:
             first, last = analysis.years
-            edge = -(-(last - first + 1) // 4)  # a quarter of the range in whole years, one at least
+            edge = -(-(last - first + 1) // 5)  # a fifth of the range in whole years, one at least
             assert [d for d in dated if d[0] < first + edge] and [d for d in dated if d[1] > last - edge], thesis
+    # An examiner found "both ends covered" for 1945–49 with nothing from 1949 (1948 counted as the end).
+    pack = PACKS["cold-war-origins-1941-53"]
+    text = "'Stalin was primarily responsible for the Cold War in the years 1945–49.' How far do you agree?"
+    plan = build_plan(pack, "stalin-mainly-responsible", question=analyse_question(text, pack))
+    point = {c.number: c for c in check_plan(plan, build_outline(plan).words)}[9]
+    assert point.status != MET and "nothing from 1949" in point.reason, point.reason
 
 
 def _one_work_each(pack, people) -> dict[str, set[str]]:
