@@ -165,8 +165,8 @@ LOADED_MEANINGS: dict[str, str] = {
     "individuals": "particular people's choices, not institutions or circumstances",
     "personally": "by the person's own choices",
     # A factor's or an event's weight: what the essay measures it by (marking criteria: define the concept).
-    "significant": "made a lasting difference to what followed: in what changed, how much and for how long",
-    "significance": "how far it changed what followed: in what, by how much and for how long",
+    "significant": "made a lasting difference to what followed, judged by what changed, how much and for how long",
+    "significance": "how far it changed what followed, judged by what changed, how much and for how long",
     "important": "how much difference it made to the outcome, weighed against the other factors",
     "importance": "how much difference it made to the outcome, weighed against the other factors",
     "impact": "the changes it caused, judged by how deep and how lasting they were",
