@@ -16,7 +16,7 @@ from arguments.checklist import MET, TO_DO, CheckItem, check_plan
 from arguments.essay import BodyParagraph, EssayPlan, EvidenceUse
 from arguments.model import KIND_LABELS, Work
 from arguments.question import GENERIC_SHAPES, stems_of
-from arguments.wording import COMMAND_GUIDANCE, first_sentence, run_on
+from arguments.wording import command_guidance, first_sentence, run_on
 
 Escape = Callable[[str], str]
 
@@ -473,11 +473,12 @@ def _question_part(plan: EssayPlan, trim: Trim) -> Part:
     """The question decoded (reads ``trim.lean``)."""
     q = plan.question
     assert q is not None
+    guidance = command_guidance(q.command, q.concept)
     decoded = (
-        f"{q.command_label}: {COMMAND_GUIDANCE[q.command]}. The task: {q.shape_label}. "
+        f"{q.command_label}: {guidance}. The task: {q.shape_label}. "
         f"Key concept: {q.concept_label}. Dates: {q.years_label}."
         if not trim.lean  # at the tightest, the task in the question's terms (the command's meaning goes)
-        else f"{q.command_label}: {COMMAND_GUIDANCE[q.command] if q.shape in GENERIC_SHAPES else q.shape_label}"
+        else f"{q.command_label}: {guidance if q.shape in GENERIC_SHAPES else q.shape_label}"
         f" ({q.concept_label}, {q.years_label})."
     )
     lines = [Line("Question", q.text), Line("Decoded", decoded)]

@@ -71,6 +71,7 @@ from arguments.wording import (  # noqa: F401
     answer_head,
     author_year,
     clean_correction,
+    command_guidance,
     extent_step,
     first_sentence,
     heading_of,
@@ -237,7 +238,7 @@ def build_plan(
         terms_line = f" Define {', '.join(question.words_to_define)}." if question.words_to_define else ""
         shape = "" if question.shape in GENERIC_SHAPES else f" ({question.shape_label})"
         focus_line = (
-            f"“{question.text}” asks you to {COMMAND_GUIDANCE[question.command]}{shape}, "
+            f"“{question.text}” asks you to {command_guidance(question.command, question.concept)}{shape}, "
             f"about {question.concept_label}, {question.years_label}.{terms_line}"
         )
     else:

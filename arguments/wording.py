@@ -39,6 +39,16 @@ COMMAND_GUIDANCE: dict[str, str] = {
     "analyse": "identify the parts of the issue and how they relate",
 }
 
+# "How important was X …?" asks how far one factor mattered, not whether a claim holds.
+_FACTOR_GUIDANCE = "weigh how much difference it made against the other factors, and state a clear extent"
+
+
+def command_guidance(command: str, concept: str) -> str:
+    """What a command term asks the essay to do; "how far" on a factor's significance asks it to weigh
+    the factor against the others (there is no claim to weigh)."""
+    return _FACTOR_GUIDANCE if command == "how-far" and concept == "significance" else COMMAND_GUIDANCE[command]
+
+
 # The extents a verdict can take, strongest first: a plan that concedes twice moves one step down.
 EXTENTS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Entirely", ("entirely", "wholly", "completely", "fully")),

@@ -885,6 +885,16 @@ def test_the_tightest_judgement_says_what_the_case_against_leaves_standing():
     assert "The counters qualify" not in judgement, judgement
 
 
+def test_a_question_on_a_factors_significance_is_decoded_as_weighing_it():
+    """An examiner found "How significant: weigh the claim" where the question makes no claim: "how
+    significant" asks how much difference the factor made against the others."""
+    text = "How significant was the Munich Agreement for Soviet foreign policy up to August 1939?"
+    plan = build_plan(PACK, suggest_theses(PACK, text).ranked[0].thesis.id, question=analyse_question(text, PACK))
+    decoded = build_outline(plan).part("question").lines[1].text
+    assert "weigh how much difference it made against the other factors" in decoded, decoded
+    assert "weigh the claim" not in decoded, decoded
+
+
 def test_the_paragraph_a_weighing_says_weighs_most_is_ranked_first():
     """An examiner found "Ranked: paragraph 1 (appeasement) > 2 > 3" beside "Weighing: the conduct of the 1939
     talks … weighs most, but it counted only because Munich …": the weighing's subject, not the clause that
