@@ -579,7 +579,7 @@ def test_the_case_against_is_argued_with_two_dated_items_and_cited_once():
             if line.label.startswith("The answer"):
                 for work in plan.bibliography:
                     assert line.text.count(work.short) <= 1, (thesis, line.text)
-    # 147 of 237 at 50 minutes (95 when the judgement kept its named counters longer than the second item).
+    # 142 of 237 at 50 minutes (95 when the judgement kept its named counters longer than the second item).
     assert shown >= 150 and two >= 0.55 * shown, (two, shown)
     # Its heading runs on after the colon: "The strongest case against: two-front danger …".
     plan = build_plan(
