@@ -874,25 +874,34 @@ def test_why_historians_differ_speaks_of_the_schools_the_historiography_names():
     assert checked >= 40, checked
 
 
-def test_the_tightest_judgement_says_what_the_case_against_leaves_standing():
-    """An examiner found "The counters qualify paragraphs 1, 2 and 3 and the case against survives in part, so
-    the verdict stays at …" ending five of seven plans: where the plan has no room to name its concessions, the
-    judgement says what the case against does not overturn (each paragraph's link says what its counter does)."""
-    text = "To what extent was Soviet foreign policy 1933–39 driven by a desire for collective security?"
-    plan = build_plan(PACK, suggest_theses(PACK, text).ranked[0].thesis.id, question=analyse_question(text, PACK))
-    judgement = build_outline(plan).part("conclusion").lines[0].text
-    assert "The case against survives in part but does not overturn paragraph" in judgement, judgement
-    assert "The counters qualify" not in judgement, judgement
+# Lines an examiner found wanting in the suggested plan for a pasted question: (question, part, line,
+# what it now says, what it said). The tightest judgement said "The counters qualify paragraphs 1, 2 and 3
+# and the case against survives in part, so …" in five of seven plans: it now says what the case against
+# does not overturn (each paragraph's link says what its counter does). "How significant" was decoded as
+# "weigh the claim", though the question makes none: it asks how much difference the factor made.
+EXAMINER_LINES = [
+    (
+        "To what extent was Soviet foreign policy 1933–39 driven by a desire for collective security?",
+        "conclusion",
+        0,
+        "The case against survives in part but does not overturn paragraph",
+        "The counters qualify",
+    ),
+    (
+        "How significant was the Munich Agreement for Soviet foreign policy up to August 1939?",
+        "question",
+        1,
+        "weigh how much difference it made against the other factors",
+        "weigh the claim",
+    ),
+]
 
 
-def test_a_question_on_a_factors_significance_is_decoded_as_weighing_it():
-    """An examiner found "How significant: weigh the claim" where the question makes no claim: "how
-    significant" asks how much difference the factor made against the others."""
-    text = "How significant was the Munich Agreement for Soviet foreign policy up to August 1939?"
+@pytest.mark.parametrize(("text", "part", "index", "says", "said"), EXAMINER_LINES, ids=["judgement", "decoded"])
+def test_the_lines_an_examiner_found_wanting_say_what_the_plan_means(text, part, index, says, said):
     plan = build_plan(PACK, suggest_theses(PACK, text).ranked[0].thesis.id, question=analyse_question(text, PACK))
-    decoded = build_outline(plan).part("question").lines[1].text
-    assert "weigh how much difference it made against the other factors" in decoded, decoded
-    assert "weigh the claim" not in decoded, decoded
+    line = build_outline(plan).part(part).lines[index].text
+    assert says in line and said not in line, line
 
 
 def test_the_paragraph_a_weighing_says_weighs_most_is_ranked_first():
