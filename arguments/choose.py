@@ -22,7 +22,7 @@ from arguments.essay import (
 )
 from arguments.index import pack_index
 from arguments.memo import per_pack
-from arguments.model import Claim, Evidence, Framing, Pack, Question, School, Thesis, Work
+from arguments.model import Claim, Evidence, Framing, Pack, Question, School, SupportLink, Thesis, Work
 from arguments.question import (
     CONCEPT_LABELS,
     GENERIC_SHAPES,
@@ -638,19 +638,17 @@ def choose_support(
     if limit is None:
         links = [link for link in claim.support if paragraph_key(claim.id, link.evidence) not in edits.dropped]
     else:
-        # An item the paragraph's own topic sentence or heading names (the treaty its heading names) comes first.
-        named = stems_of(f"{claim.topic} {claim.label} {answer}") - _TITLE_WORDS - picker.naming
-        ranked = sorted(
-            picker.usable(claim, claim.support),
-            key=lambda link: (
-                -picker.fit(pack.item[link.evidence], link.how)
-                - NAMED_BONUS
-                * (
-                    link.evidence not in reserved
-                    and bool(named & (stems_of(pack.item[link.evidence].short) - _TITLE_WORDS))
-                )
-            ),
-        )
+        # An item the paragraph's own topic sentence or heading names (the treaty its heading names) comes
+        # first among equals; one the reply to the case against names comes first of all.
+        named = stems_of(f"{claim.topic} {claim.label}") - _TITLE_WORDS - picker.naming
+        answered = {w for w in stems_of(answer) - _TITLE_WORDS - picker.naming if len(w) > 3}  # not "out"
+
+        def rank(link: SupportLink) -> tuple[bool, float]:
+            title = stems_of(pack.item[link.evidence].short) - _TITLE_WORDS
+            bonus = NAMED_BONUS * (link.evidence not in reserved and bool(named & title))
+            return (not answered & title, -picker.fit(pack.item[link.evidence], link.how) - bonus)
+
+        ranked = sorted(picker.usable(claim, claim.support), key=rank)
         links = ranked[:limit]
     fit = {link.evidence: place for place, link in enumerate(links)}
     links.sort(key=lambda link: (pack.item[link.evidence].date, link.evidence))

@@ -15,7 +15,7 @@ from functools import lru_cache
 from arguments.checklist import MET, TO_DO, CheckItem, check_plan
 from arguments.essay import BodyParagraph, EssayPlan, EvidenceUse
 from arguments.model import KIND_LABELS, Work
-from arguments.question import GENERIC_SHAPES, stems_of
+from arguments.question import GENERIC_SHAPES
 from arguments.wording import command_guidance, first_sentence, run_on
 
 Escape = Callable[[str], str]
@@ -321,16 +321,10 @@ def _outside(use: EvidenceUse, plan: EssayPlan) -> tuple[Line, ...]:
 
 
 def _rival_items(p: BodyParagraph, count: int) -> tuple[EvidenceUse, ...]:
-    """The case against's items an exam plan shows, in date order: those its answer names first (the answer
-    must answer evidence on the page), then the best fits (not the earliest)."""
-    if len(p.support) <= count:
-        return p.support
-    answer = stems_of(" ".join(u.how for u in p.counter))
-    best = sorted(p.support, key=lambda u: (not stems_of(u.evidence.short) & answer - _SMALL, u.fit))[:count]
+    """The case against's items an exam plan shows, in date order: the best fits, not the earliest (those
+    its answer names fit best: ``choose_support``)."""
+    best = sorted(p.support, key=lambda u: u.fit)[:count]
     return tuple(u for u in p.support if u in best)
-
-
-_SMALL = frozenset({"the", "a", "an", "of", "on", "and", "in", "to", "for", "with", "by", "at", "from"})
 
 
 def _paragraph(p: BodyParagraph, plan: EssayPlan, works: dict[str, Work], trim: Trim) -> Part:
