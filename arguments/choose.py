@@ -213,9 +213,7 @@ def framing_for(
     for other in pack.questions:
         if thesis.id not in other.theses:
             continue
-        overlap = years_overlap(question.years, other.years)
-        inside, back = subject_shares(pack, question.text, other.text, asked)
-        on_subject = (inside + back) / 2
+        overlap, inside, on_subject = _closeness(pack, question, other, asked)
         other_concept = stated and not same_concept(other.concept, question.concept)
         if on_subject >= SAME_QUESTION and overlap >= 0.5 and (not other_concept or inside >= WHOLE_SUBJECT):
             # The same question in other words, whatever shape each reads as; read as another concept only
@@ -264,13 +262,20 @@ def same_question(pack: Pack, question: QuestionAnalysis, asked: dict[str, float
     named = _named_things(pack).intersection(asked)
     best, best_fit = None, (0.0, 0.0)
     for other in pack.questions if named else ():
-        overlap = years_overlap(question.years, other.years)
-        inside, back = subject_shares(pack, question.text, other.text, asked)
-        fit = (overlap, (inside + back) / 2)
-        close = inside >= WHOLE_SUBJECT and fit[1] >= SAME_QUESTION and overlap >= 0.5
-        if close and fit > best_fit and named & _things_named(pack, other.text):
-            best, best_fit = other, fit
+        overlap, inside, on_subject = _closeness(pack, question, other, asked)
+        close = inside >= WHOLE_SUBJECT and on_subject >= SAME_QUESTION and overlap >= 0.5
+        if close and (overlap, on_subject) > best_fit and named & _things_named(pack, other.text):
+            best, best_fit = other, (overlap, on_subject)
     return best
+
+
+def _closeness(
+    pack: Pack, question: QuestionAnalysis, other: Question, asked: dict[str, float]
+) -> tuple[float, float, float]:
+    """How close a pack question is to the one asked: the share of the asked years it covers, the share of
+    the asked subject it holds, and how far the two share their subjects (``shared_subject``)."""
+    inside, back = subject_shares(pack, question.text, other.text, asked)
+    return years_overlap(question.years, other.years), inside, (inside + back) / 2
 
 
 # How far a pack question must be on the subject of the one asked to lend it a wording written for another
@@ -459,12 +464,12 @@ def subject_warning(pack: Pack, thesis: Thesis, question: QuestionAnalysis | Non
     then answers another question."""
     if question is None or framed_by or question.concept not in EVENT_CONCEPTS or question.shape not in GENERIC_SHAPES:
         return ""
-    named = _named_things(pack).intersection(question_subject(pack, question.text))
+    named = _things_named(pack, question.text)
     if not named:
         return ""
     stated = _named_by_theses(pack)  # the pack's own sentences only: worked out once per thesis
     if thesis.id not in stated:
-        stated[thesis.id] = _named_things(pack).intersection(question_subject(pack, thesis.text))
+        stated[thesis.id] = _things_named(pack, thesis.text)
     if named & stated[thesis.id]:
         return ""
     words = pack_vocabulary(pack)

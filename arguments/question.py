@@ -726,10 +726,10 @@ def analyse_question(text: str, pack: Pack) -> QuestionAnalysis:
     concept = find_concept(clean, command)
     causes = concept == "cause" and not historiography
     named = words.period_years(clean) if causes and years is not None and years[0] == years[1] else None
-    if named is not None and named[0] < years[0]:  # type: ignore[index]
+    if named is not None and years is not None and named[0] < years[0]:
         # What caused an event of one year began before it: from what the question names as a cause,
         # when the pack dates it ("the repeal of June 1846 … the result of the Irish famine").
-        years = (named[0], years[1])  # type: ignore[index]
+        years = (named[0], years[1])
     starts, ends = month_bounds(clean, years, causes, pack) if pivot is None else (None, None)
     return QuestionAnalysis(
         text=clean,
